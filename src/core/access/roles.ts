@@ -1,0 +1,52 @@
+import type { DivisionLevel } from '../org/schema.js';
+
+/**
+ * Every permission in the platform, written once. Policies grant them to roles; routes and queries ask for them.
+ * Modules add theirs here (a permission is a core concept: the access layer must know all of them).
+ */
+export const PERMISSIONS = [
+  'home.view',
+  'divisions.read',
+  'divisions.manage',
+  'users.manage',
+  'audit.read',
+  'documents.read',
+  'documents.upload',
+  'workflow.act',
+  'holidays.manage',
+  'jobs.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+interface RoleSpec {
+  /** Persian title shown to people. */
+  title: string;
+  /** The lowest division level the role may be bound to; `country` means national only. */
+  levels: readonly (DivisionLevel | 'country')[];
+  permissions: readonly Permission[];
+}
+
+const STAFF_BASE: Permission[] = ['home.view', 'divisions.read', 'documents.read', 'documents.upload', 'workflow.act'];
+
+/** Roles of the platform, their Persian titles, where they may be bound, and what they may do. */
+export const ROLES = {
+  admin: { title: 'مدیر سامانه', levels: ['country'], permissions: [...STAFF_BASE, 'divisions.manage', 'users.manage', 'audit.read', 'holidays.manage', 'jobs.read'] },
+  inspector: { title: 'دفتر بازرسی', levels: ['country', 'province'], permissions: [...STAFF_BASE, 'audit.read'] },
+  'expert.municipal': { title: 'کارشناس معاونت امور شهری', levels: ['country', 'province'], permissions: STAFF_BASE },
+  'expert.rural': { title: 'کارشناس معاونت امور دهیاری‌ها', levels: ['country', 'province'], permissions: STAFF_BASE },
+  'expert.training': { title: 'کارشناس مرکز مطالعات برنامه‌ریزی شهری و روستایی', levels: ['country', 'province'], permissions: STAFF_BASE },
+  'province.reviewer': { title: 'کارشناس استانداری', levels: ['province'], permissions: STAFF_BASE },
+  'district.reviewer': { title: 'کارشناس بخشداری', levels: ['district'], permissions: STAFF_BASE },
+  municipality: { title: 'کارشناس شهرداری', levels: ['city'], permissions: STAFF_BASE },
+  dehyari: { title: 'دهیار', levels: ['village'], permissions: STAFF_BASE },
+  judge: { title: 'داور جشنواره', levels: ['country', 'province'], permissions: ['home.view', 'divisions.read', 'documents.read'] },
+  citizen: { title: 'شهروند', levels: ['country'], permissions: ['documents.upload'] },
+} as const satisfies Record<string, RoleSpec>;
+
+export type Role = keyof typeof ROLES;
+export const ROLE_NAMES = Object.keys(ROLES) as Role[];
+
+/** True when `name` is a role of the platform. */
+export function isRole(name: string): name is Role {
+  return Object.hasOwn(ROLES, name);
+}
