@@ -1,0 +1,115 @@
+import { eq } from 'drizzle-orm';
+import { seedDemo } from './core/auth/demo.js';
+import { hashPassword } from './core/auth/passwords.js';
+import { authUserRoles, authUsers } from './core/auth/schema.js';
+import { appendAudit, verifyAudit } from './core/audit/audit.js';
+import { loadConfig, ConfigError } from './core/config/config.js';
+import { backupDatabase, restoreDatabase } from './core/db/backup.js';
+import { DataDirLockedError } from './core/db/lock.js';
+import { importDivisions } from './core/org/import.js';
+import { openPlatform, type Platform } from './platform.js';
+
+const USAGE = `usage: npm run cli -- <command>
+  migrate                      apply database migrations
+  import-divisions DIR         import the Statistical Centre CSV files in DIR (idempotent)
+  seed-demo                    load demo divisions and demo accounts
+  backup FILE                  write a consistent backup of the whole database to FILE (.ndjson.gz)
+  restore FILE                 replace the database with the backup in FILE (stop the server first)
+  audit-verify                 check the audit log's hash chain; exit 1 at the first broken link
+  create-admin USERNAME        create a national administrator (password from SHAHRDEH_PASSWORD)
+Uses the same DATABASE_URL / DATA_DIR as the server.`;
+
+type Command = (p: Platform, args: string[]) => Promise<number>;
+
+const commands: Record<string, Command> = {
+  async migrate() {
+    console.log('migrations applied');
+    return 0;
+  },
+  async 'import-divisions'(p, [dir]) {
+    if (!dir) return usage();
+    const report = await importDivisions(p.database.db, dir);
+    console.log(JSON.stringify({ counts: report.counts, inserted: report.inserted, updated: report.updated, skipped: report.skipped, errors: report.errors.length }, null, 2));
+    for (const e of report.errors.slice(0, 200)) console.log(`${e.file}:${e.line}: ${e.reason}`);
+    if (report.errors.length > 200) console.log(`… and ${report.errors.length - 200} more`);
+    return 0;
+  },
+  async 'seed-demo'(p) {
+    console.log(JSON.stringify(await seedDemo(p.database.db)));
+    return 0;
+  },
+  async backup(p, [file]) {
+    if (!file) return usage();
+    const r = await backupDatabase(p.database, file);
+    console.log(`backup written to ${file}: ${r.tables} tables, ${r.rows} rows`);
+    return 0;
+  },
+  async restore(p, [file]) {
+    if (!file) return usage();
+    const r = await restoreDatabase(p.database, file);
+    console.log(`restored ${r.rows} rows into ${r.tables} tables from ${file}`);
+    const v = await verifyAudit(p.database.db);
+    console.log(v.ok ? `audit chain ok (${v.rows} events)` : `WARNING: audit chain broken at event ${v.brokenAt}: ${v.reason}`);
+    return v.ok ? 0 : 1;
+  },
+  async 'audit-verify'(p) {
+    const v = await verifyAudit(p.database.db);
+    if (v.ok) {
+      console.log(`audit chain ok: ${v.rows} events verified`);
+      return 0;
+    }
+    console.log(`audit chain BROKEN at event ${v.brokenAt}: ${v.reason} (${v.rows} events verified before it)`);
+    return 1;
+  },
+  async 'create-admin'(p, [username]) {
+    const password = process.env.SHAHRDEH_PASSWORD;
+    if (!username || !password || password.length < 10) {
+      console.error('create-admin USERNAME needs SHAHRDEH_PASSWORD (at least 10 characters) in the environment');
+      return 2;
+    }
+    const db = p.database.db;
+    await db.transaction(async (tx) => {
+      const [exists] = await tx.select({ id: authUsers.id }).from(authUsers).where(eq(authUsers.username, username));
+      if (exists) throw new Error(`user ${username} already exists`);
+      const [u] = await tx.insert(authUsers).values({ kind: 'staff', username, displayName: username, passwordHash: await hashPassword(password) }).returning();
+      await tx.insert(authUserRoles).values({ userId: u!.id, role: 'admin', divisionId: null });
+      await appendAudit(tx, null, { action: 'user.create', entityType: 'user', entityId: u!.id, data: { username, role: 'admin', via: 'cli' } });
+    });
+    console.log(`administrator ${username} created`);
+    return 0;
+  },
+};
+
+function usage(): number {
+  console.error(USAGE);
+  return 2;
+}
+
+async function main(): Promise<number> {
+  const [name, ...args] = process.argv.slice(2);
+  const command = name ? commands[name] : undefined;
+  if (!command) return usage();
+  let platform: Platform;
+  try {
+    platform = await openPlatform(loadConfig());
+  } catch (e) {
+    if (e instanceof ConfigError || e instanceof DataDirLockedError) {
+      console.error(`shahrdeh: ${e.message}`);
+      return 1;
+    }
+    throw e;
+  }
+  try {
+    return await command(platform, args);
+  } finally {
+    await platform.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(`shahrdeh: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  },
+);

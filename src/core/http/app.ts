@@ -1,0 +1,126 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { fa as zodFa } from 'zod/v4/locales';
+import { authRoutes } from '../auth/routes.js';
+import { documentRoutes } from '../documents/routes.js';
+import { installAccess, publicRoutes } from './access.js';
+import type { AppContext } from './context.js';
+import { coreRoutes } from './core-routes.js';
+import { installMetrics } from './metrics.js';
+import { installProblemHandlers, sendProblem } from './problem.js';
+
+// zod's own messages in Persian, for every schema that does not give its own.
+z.config(zodFa());
+
+export const WEB_DIR = fileURLToPath(new URL('../../../dist/web', import.meta.url));
+
+export interface BuildOptions {
+  /** Extra route plugins (the service modules), registered after the core. */
+  modules?: ((ctx: AppContext) => Parameters<FastifyInstance['register']>[0])[];
+  logger?: boolean | object;
+  /** Serve the built web app from dist/web when it exists (default true). */
+  serveWeb?: boolean;
+}
+
+/**
+ * Builds the HTTP application: security headers, cookies, rate limits, problem+json errors, the access layer,
+ * OpenAPI generated from the zod contracts, metrics, the core routes, each module's routes, and the web app.
+ */
+export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? { level: ctx.config.logLevel },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: ctx.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    disableRequestLogging: false,
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    // HSTS only when the request really came over TLS (directly or through a trusted proxy).
+    if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  });
+
+  installProblemHandlers(app);
+  await app.register(helmet, {
+    hsts: false,
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine and Swagger UI set inline style attributes.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, c) => Object.assign(new Error('rate limited'), { statusCode: 429, retryAfter: Math.ceil(c.ttl / 1000) }),
+  });
+  await app.register(multipart, { limits: { fileSize: ctx.config.uploadMaxBytes, files: 5, fields: 20, fieldSize: 10_000 } });
+  installAccess(app, ctx.db);
+  installMetrics(app, ctx);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Shahrdeh API — شهرده', version: '1', description: 'سامانه خدمات الکترونیک شهرداری‌ها و دهیاری‌ها' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'shahrdeh_sid' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(publicRoutes(swaggerUi, { routePrefix: '/api/docs', staticCSP: false }));
+
+  await app.register(coreRoutes(ctx));
+  await app.register(authRoutes(ctx));
+  await app.register(documentRoutes(ctx));
+  for (const m of opts.modules ?? []) await app.register(m(ctx));
+
+  const serveWeb = (opts.serveWeb ?? true) && existsSync(WEB_DIR);
+  if (serveWeb) {
+    await app.register(publicRoutes(fastifyStatic, {
+      root: WEB_DIR,
+      wildcard: true,
+      index: false,
+      decorateReply: false,
+      // Vite names assets by content hash: cache them for good; everything else revalidates.
+      setHeaders: (res: { setHeader(k: string, v: string): void }, path: string) =>
+        res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    }));
+  }
+  const indexHtml = serveWeb ? readFileSync(join(WEB_DIR, 'index.html'), 'utf8') : '';
+  app.setNotFoundHandler((request, reply) => {
+    // The web app routes on the client: any GET outside the API gets index.html.
+    if (serveWeb && request.method === 'GET' && !request.url.startsWith('/api') && !request.url.startsWith('/metrics')) {
+      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
+    }
+    return sendProblem(reply, request, 404, 'not_found', 'نشانی درخواستی پیدا نشد.');
+  });
+  return app;
+}
