@@ -34,7 +34,8 @@ export async function issueOtp(db: DbOrTx, mobile: string, purpose: string): Pro
 
 /**
  * Checks a code for a mobile: the newest live code, at most five tries, used once. Throws 401 `otp_invalid`
- * (wrong, expired or used up) so a guesser learns nothing about which.
+ * (wrong, expired or used up) so a guesser learns nothing about which. Call it outside a transaction that the
+ * failure would roll back, or the attempt counter would be undone with it.
  */
 export async function consumeOtp(db: DbOrTx, mobile: string, purpose: string, code: string): Promise<void> {
   const [otp] = await db

@@ -50,9 +50,13 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   }
 
   return async (app) => {
-    const loginLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } };
+    // Per address and account: a guesser is slowed on one account without locking out a whole office behind
+    // one NAT address. The account lockout (5 failures) is the second line. preHandler: the body is parsed.
+    const perAccount = (field: 'username' | 'mobile') => ({
+      rateLimit: { max: 10, timeWindow: '1 minute', hook: 'preHandler' as const, keyGenerator: (req: FastifyRequest) => `${req.ip}|${String((req.body as Record<string, unknown> | undefined)?.[field] ?? '')}` },
+    });
 
-    app.post('/api/v1/auth/login', { config: { access: 'public', ...loginLimit }, schema: { tags: ['auth'], body: LoginCreate } }, async (request, reply) => {
+    app.post('/api/v1/auth/login', { config: { access: 'public', ...perAccount('username') }, schema: { tags: ['auth'], body: LoginCreate } }, async (request, reply) => {
       const { username, password, totp } = request.body;
       const [user] = await db.select().from(authUsers).where(and(eq(authUsers.username, username), eq(authUsers.kind, 'staff')));
       const passwordOk = await verifyPassword(user?.passwordHash, password);
@@ -107,10 +111,11 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       return { sent: true, expiresInSeconds: OTP_TTL_SECONDS };
     });
 
-    app.post('/api/v1/auth/otp/verify', { config: { access: 'public', ...loginLimit }, schema: { tags: ['auth'], body: OtpVerifyCreate } }, async (request, reply) => {
+    app.post('/api/v1/auth/otp/verify', { config: { access: 'public', ...perAccount('mobile') }, schema: { tags: ['auth'], body: OtpVerifyCreate } }, async (request, reply) => {
       const { mobile, code } = request.body;
+      // Outside the transaction below: a failed guess must stay counted, not roll back with the error.
+      await consumeOtp(db, mobile, 'login', code);
       const user = await db.transaction(async (tx) => {
-        await consumeOtp(tx, mobile, 'login', code);
         const [existing] = await tx.select().from(authUsers).where(and(eq(authUsers.kind, 'citizen'), eq(authUsers.mobile, mobile)));
         if (existing) return existing;
         const [created] = await tx.insert(authUsers).values({ kind: 'citizen', mobile, displayName: mobile }).returning();
