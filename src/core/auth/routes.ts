@@ -92,7 +92,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       const { actor, user, csrfToken } = request.session!;
       const roles = await Promise.all(
         actor.grants.map(async (g) => {
-          const path = g.divisionId ? await divisionChain(db, g.divisionId) : [];
+          const path = g.divisionId ? (await divisionChain(db, g.divisionId)).map((d) => ({ id: d.id, name: d.name, level: d.level })) : [];
           const node = path.at(-1);
           return { role: g.role, title: ROLES[g.role].title, division: node ? { id: node.id, name: node.name, level: node.level, path } : null };
         }),
