@@ -20,6 +20,12 @@ export const wfCases = pgTable(
     returnedFromState: text('returned_from_state'),
     dueAt: timestamp('due_at', { withTimezone: true }),
     escalated: smallint('escalated').notNull().default(0),
+    /**
+     * The paused SLA clock: while the case waits in a `pausesClock` state (e.g. with the applicant for correction),
+     * the state it left and the working days that were left there. Re-entering that state resumes with them.
+     */
+    slaPausedState: text('sla_paused_state'),
+    slaRemainingDays: smallint('sla_remaining_days'),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     createdById: integer('created_by_id').references(() => authUsers.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

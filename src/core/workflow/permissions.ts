@@ -1,0 +1,48 @@
+import type { Actor, RoleGrant } from '../access/actor.js';
+import { inScope } from '../access/policy.js';
+import { AppError, forbidden } from '../http/errors.js';
+import { getWorkflow, type ActionDef, type WorkflowDefinition } from './definition.js';
+import { WF_FA } from './fa.js';
+import type { wfCases } from './schema.js';
+
+/** A case row as the engine returns it. */
+export type WorkflowCase = typeof wfCases.$inferSelect;
+/** The fields of a case that decide who may act on it. */
+export type CaseAccessFields = Pick<WorkflowCase, 'definition' | 'state' | 'divisionPath' | 'assigneeId' | 'createdById'>;
+
+/** Does this grant carry one of the action's roles, at the action's level when it names one? (Scope aside.) */
+export function grantMatches(g: RoleGrant, a: ActionDef): boolean {
+  return a.roles.includes(g.role) && (!a.level || g.level === a.level);
+}
+
+/** True when `actor` holds one of `roles` with a scope containing `path` (inspection-style override). */
+function holdsInScope(actor: Actor, roles: readonly string[] | undefined, path: string): boolean {
+  return !!roles?.length && actor.grants.some((g) => roles.includes(g.role) && inScope(g.path, path));
+}
+
+/**
+ * Why `actor` may not take `actionKey` on `c` now, as the error to throw — or null when they may. Order matters:
+ * permission first (role at the right level, in scope; creator-only actions), so a person without access learns
+ * nothing about the case's state; then state, then the assignee lock.
+ */
+export function actionDenial(def: WorkflowDefinition, c: CaseAccessFields, actionKey: string, actor: Actor): AppError | null {
+  const a = Object.hasOwn(def.actions, actionKey) ? def.actions[actionKey]! : undefined;
+  if (!a) return new AppError(400, 'unknown_action', WF_FA.unknownAction);
+  if (!actor.grants.some((g) => grantMatches(g, a) && inScope(g.path, c.divisionPath))) return forbidden();
+  if (a.actorIsCreator && (actor.id == null || actor.id !== c.createdById)) return new AppError(403, 'not_creator', WF_FA.notCreator);
+  if (!a.from.includes(c.state)) return new AppError(409, 'invalid_state', WF_FA.invalidState, undefined, { state: c.state });
+  // A case handed back to a particular reviewer (after a resubmission) is theirs; others may not take it over,
+  // except override roles (inspection) that hold the action's role as well.
+  if (c.assigneeId != null && c.assigneeId !== actor.id && !holdsInScope(actor, def.overrideRoles, c.divisionPath))
+    return new AppError(403, 'assigned_to_other', WF_FA.assignedToOther);
+  return null;
+}
+
+/**
+ * The action keys `actor` may take on `c` right now, in definition order. Responses carry them so the UI shows
+ * only those buttons; the engine still checks everything again on transition.
+ */
+export function availableActions(c: CaseAccessFields, actor: Actor): string[] {
+  const def = getWorkflow(c.definition);
+  return Object.keys(def.actions).filter((k) => actionDenial(def, c, k, actor) === null);
+}

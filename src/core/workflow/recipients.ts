@@ -1,0 +1,40 @@
+import { sql } from 'drizzle-orm';
+import type { Role } from '../access/roles.js';
+import { rows, type DbOrTx } from '../db/client.js';
+
+/** A person to notify. */
+export interface Recipient {
+  id: number;
+  displayName: string;
+  mobile: string | null;
+  email: string | null;
+}
+
+/**
+ * Active staff who hold one of `roles` with a scope containing `path` — for each role only the holders bound
+ * nearest to the case (deepest scope). Why nearest: a late case in a district should reach that province's
+ * reviewers, not every national holder of the role as well.
+ */
+export async function nearestRoleHolders(db: DbOrTx, roles: readonly Role[], path: string): Promise<Recipient[]> {
+  if (!roles.length) return [];
+  const rs = await rows<{ id: number; display_name: string; mobile: string | null; email: string | null }>(db, sql`
+    select distinct id, display_name, mobile, email from (
+      select u.id, u.display_name, u.mobile, u.email,
+             rank() over (partition by r.role order by coalesce(d.depth, 0) desc) as nearness
+      from auth_user_roles r
+      join auth_users u on u.id = r.user_id
+      left join org_divisions d on d.id = r.division_id
+      where u.kind = 'staff' and not u.disabled
+        and r.role in (${sql.join(roles.map((x) => sql`${x}`), sql`, `)})
+        and (r.division_id is null or ${path} like (d.path || '%'))
+    ) held where nearness = 1
+    order by id`);
+  return rs.map((r) => ({ id: Number(r.id), displayName: r.display_name, mobile: r.mobile, email: r.email }));
+}
+
+/** One user as a recipient (e.g. the assignee), or null when missing or disabled. */
+export async function userRecipient(db: DbOrTx, userId: number): Promise<Recipient | null> {
+  const [r] = await rows<{ id: number; display_name: string; mobile: string | null; email: string | null }>(db, sql`
+    select id, display_name, mobile, email from auth_users where id = ${userId} and not disabled`);
+  return r ? { id: Number(r.id), displayName: r.display_name, mobile: r.mobile, email: r.email } : null;
+}
