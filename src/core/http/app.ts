@@ -115,6 +115,11 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     }));
   }
   const indexHtml = serveWeb ? readFileSync(join(WEB_DIR, 'index.html'), 'utf8') : '';
+  if (serveWeb) {
+    // The static plugin treats "/" as a folder (index: false); the home page is the web app's index.html.
+    app.get('/', { config: { access: 'public' }, schema: { hide: true } }, (_request, reply) =>
+      reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml));
+  }
   app.setNotFoundHandler((request, reply) => {
     // The web app routes on the client: any GET outside the API gets index.html.
     if (serveWeb && request.method === 'GET' && !request.url.startsWith('/api') && !request.url.startsWith('/metrics')) {

@@ -1,0 +1,87 @@
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, NavLink, Outlet, Route, Routes } from 'react-router';
+import { Shell } from './components/Shell.js';
+import { PageLoader } from './components/PageLoader.js';
+import { fa } from './fa.js';
+import type { PublicServiceKey } from './pages/services.js';
+
+// Every route is its own chunk. The public pages are plain markup: they download
+// neither Mantine (MantineLayout) nor TanStack Query nor any staff screen.
+const Home = lazy(() => import('./pages/Home.js'));
+const ComingSoon = lazy(() => import('./pages/ComingSoon.js'));
+const NotFound = lazy(() => import('./pages/NotFound.js'));
+const MantineLayout = lazy(() => import('./mantine/MantineLayout.js'));
+const StaffLogin = lazy(() => import('./pages/StaffLogin.js'));
+const CitizenLogin = lazy(() => import('./pages/CitizenLogin.js'));
+const StaffArea = lazy(() => import('./staff/StaffArea.js'));
+const CitizenArea = lazy(() => import('./citizen/CitizenArea.js'));
+
+function PublicNav() {
+  return (
+    <>
+      <NavLink to="/citizen/login">{fa.nav.citizenLogin}</NavLink>
+      <NavLink to="/login">{fa.nav.staffLogin}</NavLink>
+    </>
+  );
+}
+
+function PublicLayout() {
+  return (
+    <Shell nav={<PublicNav />}>
+      <Suspense fallback={<PageLoader />}>
+        <Outlet />
+      </Suspense>
+    </Shell>
+  );
+}
+
+/** The signed-in areas draw their own Shell (their header shows the user); this is what shows while they load. */
+function AreaLayout() {
+  return (
+    <Suspense
+      fallback={
+        <Shell nav={null}>
+          <PageLoader />
+        </Shell>
+      }
+    >
+      <Outlet />
+    </Suspense>
+  );
+}
+
+/** The public services whose pages are not built yet: each shows «به‌زودی». */
+const soon: Array<[path: string, service: PublicServiceKey]> = [
+  ['complaints/new', 'complaint'],
+  ['track', 'track'],
+  ['showcase', 'showcase'],
+  ['verify/training-id', 'trainingId'],
+  ['verify/amriyeh', 'amriyeh'],
+];
+
+/** The whole web app: the router and the route table. */
+export function App() {
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route element={<PublicLayout />}>
+          <Route index element={<Home />} />
+          {soon.map(([path, service]) => (
+            <Route key={path} path={path} element={<ComingSoon service={service} />} />
+          ))}
+          <Route element={<MantineLayout />}>
+            <Route path="login" element={<StaffLogin />} />
+            <Route path="citizen/login" element={<CitizenLogin />} />
+          </Route>
+          <Route path="*" element={<NotFound />} />
+        </Route>
+        <Route element={<AreaLayout />}>
+          <Route element={<MantineLayout />}>
+            <Route path="app/*" element={<StaffArea />} />
+            <Route path="me/*" element={<CitizenArea />} />
+          </Route>
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,192 @@
+import { fa } from './fa.js';
+
+/**
+ * An error answered by the API as an RFC 9457 problem+json body. `title` is the
+ * Persian sentence the server wrote for people, so it is what the UI shows;
+ * `code` is the stable string the UI branches on (e.g. `totp_required`).
+ */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly title: string;
+  readonly detail: string | undefined;
+  readonly errors: unknown;
+
+  constructor(init: { status: number; code: string; title: string; detail?: string; errors?: unknown }) {
+    super(init.title);
+    this.name = 'ApiError';
+    this.status = init.status;
+    this.code = init.code;
+    this.title = init.title;
+    this.detail = init.detail;
+    this.errors = init.errors;
+  }
+}
+
+/** The Persian message to show for any error thrown by a request or a render. */
+export function errorMessage(err: unknown): string {
+  if (err instanceof ApiError) return err.title;
+  return fa.errors.generic;
+}
+
+// The CSRF token comes from the last /me or login answer. It is kept in memory
+// only (never in storage) so a script on another origin cannot read it, and it
+// is sent on every non-GET request as the double-submit proof the server checks.
+let csrfToken: string | null = null;
+
+/** Remember the CSRF token from a /me, login or OTP verify answer. */
+export function setCsrfToken(token: string | null | undefined): void {
+  csrfToken = token ?? null;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+async function toApiError(res: Response): Promise<ApiError> {
+  const type = res.headers.get('content-type') ?? '';
+  if (type.includes('json')) {
+    try {
+      const body = (await res.json()) as Record<string, unknown>;
+      return new ApiError({
+        status: typeof body.status === 'number' ? body.status : res.status,
+        code: typeof body.code === 'string' ? body.code : `http_${res.status}`,
+        title: typeof body.title === 'string' && body.title ? body.title : fa.errors.generic,
+        ...(typeof body.detail === 'string' ? { detail: body.detail } : {}),
+        ...(body.errors !== undefined ? { errors: body.errors } : {}),
+      });
+    } catch {
+      // fall through to the generic error below
+    }
+  }
+  return new ApiError({ status: res.status, code: `http_${res.status}`, title: fa.errors.generic });
+}
+
+/**
+ * Send one request to the same-origin API and return its JSON body (or
+ * `undefined` for 204). Throws `ApiError` for every non-2xx answer and for a
+ * network failure (status 0, code `network_error`).
+ */
+export async function request<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(signal ? { signal } : {}),
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError({ status: 0, code: 'network_error', title: fa.errors.network });
+  }
+  if (!res.ok) throw await toApiError(res);
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const api = {
+  get: <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, undefined, signal),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body ?? {}),
+  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body ?? {}),
+  delete: <T>(path: string) => request<T>('DELETE', path),
+};
+
+// ---- the shapes of the shell's endpoints ----
+
+export type DivisionLevel = 'country' | 'province' | 'county' | 'district' | 'city' | 'rural_district' | 'village';
+
+export interface DivisionRef {
+  id: string | number;
+  name: string;
+  level: DivisionLevel;
+}
+
+export interface Division extends DivisionRef {
+  /** The chain from the province down to this node. */
+  path: DivisionRef[];
+}
+
+export interface SessionUser {
+  id: string | number;
+  username: string;
+  displayName: string;
+  kind: 'staff' | 'citizen';
+  mobile?: string | null;
+}
+
+export interface RoleGrant {
+  role: string;
+  title: string;
+  division: Division | null;
+}
+
+export interface Me {
+  user: SessionUser;
+  roles: RoleGrant[];
+  permissions: string[];
+  csrfToken: string;
+}
+
+export interface LoginResult {
+  user: SessionUser;
+  csrfToken: string;
+}
+
+export type ServiceKey = 'complaints' | 'grading' | 'amriyeh' | 'landfills' | 'instructors' | 'festival' | 'admin';
+
+export interface HomeService {
+  key: ServiceKey | (string & {});
+  title: string;
+  path: string;
+  inbox: number;
+  overdue: number;
+}
+
+export interface StaffHomeData {
+  services: HomeService[];
+  inbox: { total: number; overdue: number };
+}
+
+/** The current session, or `null` when nobody is signed in. */
+export async function fetchMe(signal?: AbortSignal): Promise<Me | null> {
+  try {
+    const me = await api.get<Me>('/api/v1/me', signal);
+    setCsrfToken(me.csrfToken);
+    return me;
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw err;
+  }
+}
+
+export async function loginStaff(input: { username: string; password: string; totp?: string }): Promise<LoginResult> {
+  const res = await api.post<LoginResult>('/api/v1/auth/login', input);
+  setCsrfToken(res.csrfToken);
+  return res;
+}
+
+export async function requestOtp(mobile: string): Promise<{ sent: boolean; expiresInSeconds: number }> {
+  return api.post('/api/v1/auth/otp/request', { mobile });
+}
+
+export async function verifyOtp(mobile: string, code: string): Promise<LoginResult> {
+  const res = await api.post<LoginResult>('/api/v1/auth/otp/verify', { mobile, code });
+  setCsrfToken(res.csrfToken);
+  return res;
+}
+
+export async function logout(): Promise<void> {
+  try {
+    await api.post<void>('/api/v1/auth/logout');
+  } finally {
+    setCsrfToken(null);
+  }
+}

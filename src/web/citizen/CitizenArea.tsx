@@ -1,0 +1,70 @@
+import { Container, Paper, Stack, Text, Title } from '@mantine/core';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { Navigate } from 'react-router';
+import { toPersianDigits } from '../../core/fa/index.js';
+import { fa } from '../fa.js';
+import { Shell } from '../components/Shell.js';
+import { PageLoader } from '../components/PageLoader.js';
+import { SessionNav } from '../components/SessionNav.js';
+import { LoadError } from '../components/LoadError.js';
+import { PublicServiceGrid } from '../components/PublicServiceGrid.js';
+import { usePageTitle } from '../components/usePageTitle.js';
+import { queryClient, useMe } from '../session.js';
+
+function CitizenHome() {
+  usePageTitle(fa.citizenHome.title);
+  const me = useMe();
+
+  if (me.isPending) {
+    return (
+      <Shell nav={null}>
+        <PageLoader />
+      </Shell>
+    );
+  }
+  if (me.isError) {
+    return (
+      <Shell nav={null}>
+        <LoadError error={me.error} onRetry={() => void me.refetch()} />
+      </Shell>
+    );
+  }
+  if (!me.data) return <Navigate to="/citizen/login" replace />;
+  if (me.data.user.kind === 'staff') return <Navigate to="/app" replace />;
+
+  const mobile = me.data.user.mobile ?? me.data.user.username;
+  return (
+    <Shell nav={<SessionNav name={toPersianDigits(mobile)} homePath="/me" homeLabel={fa.nav.citizenHome} />}>
+      <Container size="lg">
+        <Stack gap="xl">
+          <Paper withBorder p="lg" radius="lg">
+            <Title order={1} size="h2">
+              {fa.citizenHome.title}
+            </Title>
+            <Text mt="sm">
+              {fa.citizenHome.mobile}:{' '}
+              <Text component="bdi" fw={700} data-testid="citizen-mobile">
+                {toPersianDigits(mobile)}
+              </Text>
+            </Text>
+          </Paper>
+          <section aria-labelledby="citizen-services">
+            <Title order={2} size="h3" id="citizen-services" mb="md">
+              {fa.citizenHome.servicesTitle}
+            </Title>
+            <PublicServiceGrid />
+          </section>
+        </Stack>
+      </Container>
+    </Shell>
+  );
+}
+
+/** `/me`: the citizen's page. Anyone not signed in as a citizen goes to `/citizen/login`. */
+export default function CitizenArea() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <CitizenHome />
+    </QueryClientProvider>
+  );
+}

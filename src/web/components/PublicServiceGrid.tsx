@@ -1,0 +1,29 @@
+import { Link } from 'react-router';
+import { fa } from '../fa.js';
+import { publicServices } from '../pages/services.js';
+
+/**
+ * Cards linking every public service. Plain markup and CSS (no Mantine) because
+ * the public home shows it and must stay light on a slow phone.
+ */
+export function PublicServiceGrid({ headingLevel = 3 }: { headingLevel?: 2 | 3 }) {
+  const H = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <ul className="card-grid">
+      {publicServices.map(({ key, path, icon: Icon }) => (
+        <li key={key}>
+          <Link to={path} className="card service-card" data-service={key}>
+            <span className="icon-badge">
+              <Icon />
+            </span>
+            <H className="card-title">{fa.services[key].title}</H>
+            <p className="card-text">{fa.services[key].text}</p>
+            <span className="service-card-go" aria-hidden="true">
+              {fa.home.go} ←
+            </span>
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,126 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { Anchor, Button, Container, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { toPersianDigits } from '../../core/fa/index.js';
+import { ApiError, errorMessage, loginStaff } from '../api.js';
+import { fa } from '../fa.js';
+import { FormAlert } from '../components/FormAlert.js';
+import { onlyDigits } from '../components/digits.js';
+import { usePageTitle } from '../components/usePageTitle.js';
+import { refreshSession } from '../session.js';
+
+/** Where to go after login: the page that sent the user here, if it is inside the staff app. */
+function safeNext(next: string | null): string {
+  return next && /^\/app(\/|$)/.test(next) ? next : '/app';
+}
+
+/**
+ * `/login`: username and password; when the server answers `totp_required`, a
+ * six-digit code field appears and the same form is sent again with `totp`.
+ */
+export default function StaffLogin() {
+  usePageTitle(fa.staffLogin.title);
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [totp, setTotp] = useState('');
+  const [needTotp, setNeedTotp] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<{ username?: string; password?: string; totp?: string }>({});
+  const totpRef = useRef<HTMLInputElement>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const errs: typeof fieldErrors = {};
+    if (!username.trim()) errs.username = fa.staffLogin.required;
+    if (!password) errs.password = fa.staffLogin.required;
+    if (needTotp && totp.length !== 6) errs.totp = fa.staffLogin.totpInvalid;
+    setFieldErrors(errs);
+    if (Object.keys(errs).length > 0) return;
+
+    setBusy(true);
+    setError(null);
+    try {
+      await loginStaff({ username: username.trim(), password, ...(needTotp ? { totp } : {}) });
+      const me = await refreshSession();
+      navigate(me?.user.kind === 'citizen' ? '/me' : safeNext(params.get('next')), { replace: true });
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'totp_required' && !needTotp) {
+        // First answer for an account with 2FA: not an error, just the next step.
+        setNeedTotp(true);
+        setTimeout(() => totpRef.current?.focus(), 0);
+      } else {
+        setError(errorMessage(err));
+        if (needTotp) setTotp('');
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Container size={460} px="md">
+      <Paper withBorder p={{ base: 'lg', sm: 'xl' }} radius="lg">
+        <Title order={1} size="h2">
+          {fa.staffLogin.title}
+        </Title>
+        <Text c="dimmed" size="sm" mt="xs" mb="lg">
+          {fa.staffLogin.subtitle}
+        </Text>
+        <form onSubmit={submit} noValidate aria-busy={busy}>
+          <Stack gap="md">
+            <FormAlert message={error} />
+            <TextInput
+              label={fa.staffLogin.username}
+              name="username"
+              autoComplete="username"
+              autoCapitalize="none"
+              spellCheck={false}
+              className="ltr-input"
+              required
+              value={username}
+              onChange={(e) => setUsername(e.currentTarget.value)}
+              error={fieldErrors.username}
+              readOnly={needTotp}
+            />
+            <PasswordInput
+              label={fa.staffLogin.password}
+              name="password"
+              autoComplete="current-password"
+              className="ltr-input"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              error={fieldErrors.password}
+              readOnly={needTotp}
+              visibilityToggleButtonProps={{ 'aria-label': fa.staffLogin.showPassword }}
+            />
+            {needTotp && (
+              <TextInput
+                ref={totpRef}
+                label={fa.staffLogin.totp}
+                description={fa.staffLogin.totpHint}
+                name="totp"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                className="code-input"
+                required
+                value={toPersianDigits(totp)}
+                onChange={(e) => setTotp(onlyDigits(e.currentTarget.value, 6))}
+                error={fieldErrors.totp}
+              />
+            )}
+            <Button type="submit" loading={busy} fullWidth size="md">
+              {fa.staffLogin.submit}
+            </Button>
+            <Anchor component={Link} to="/citizen/login" size="sm" ta="center">
+              {fa.staffLogin.citizenInstead}
+            </Anchor>
+          </Stack>
+        </form>
+      </Paper>
+    </Container>
+  );
+}

@@ -1,0 +1,20 @@
+import type { ComponentType } from 'react';
+import { fa } from '../fa.js';
+import { IconAward, IconId, IconMessage, IconSearch, IconShield } from '../components/Icons.js';
+
+export type PublicServiceKey = keyof typeof fa.services;
+
+export interface PublicService {
+  key: PublicServiceKey;
+  path: string;
+  icon: ComponentType;
+}
+
+/** The public services, in the order the home page shows them. */
+export const publicServices: PublicService[] = [
+  { key: 'complaint', path: '/complaints/new', icon: IconMessage },
+  { key: 'track', path: '/track', icon: IconSearch },
+  { key: 'showcase', path: '/showcase', icon: IconAward },
+  { key: 'trainingId', path: '/verify/training-id', icon: IconId },
+  { key: 'amriyeh', path: '/verify/amriyeh', icon: IconShield },
+];

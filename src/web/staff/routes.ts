@@ -1,0 +1,9 @@
+import type { ComponentType, LazyExoticComponent } from 'react';
+
+/**
+ * The screens of the service modules inside the staff area, each a lazy chunk.
+ * A module adds its entry here, e.g.
+ *   { path: 'complaints/*', component: lazy(() => import('../../modules/complaints/web/StaffComplaints.js')) }
+ * Paths are relative to `/app`. Any `/app/...` address without an entry shows «به‌زودی».
+ */
+export const staffRoutes: Array<{ path: string; component: LazyExoticComponent<ComponentType> }> = [];
