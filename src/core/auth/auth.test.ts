@@ -2,18 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { desc, eq } from 'drizzle-orm';
 import * as OTPAuth from 'otpauth';
 import { createTestApp } from '../../test/app.js';
-import { makeStaff, makeTree } from '../../test/factories.js';
+import { createStaff, createTree } from '../../test/factories.js';
 import { notifyOutbox } from '../notify/schema.js';
 import { authOtps, authUsers } from './schema.js';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
-let tree: Awaited<ReturnType<typeof makeTree>>;
+let tree: Awaited<ReturnType<typeof createTree>>;
 beforeAll(async () => {
   t = await createTestApp();
-  tree = await makeTree(t.db);
-  await makeStaff(t.db, { username: 'dr', role: 'district.reviewer', divisionId: tree.district.id });
-  await makeStaff(t.db, { username: 'locky', role: 'admin' });
-  await makeStaff(t.db, { username: 'twofa', role: 'admin' });
+  tree = await createTree(t.db);
+  await createStaff(t.db, [['district.reviewer', tree.district]], { username: 'dr', password: 'secret-pass' });
+  await createStaff(t.db, [['admin', null]], { username: 'locky', password: 'secret-pass' });
+  await createStaff(t.db, [['admin', null]], { username: 'twofa', password: 'secret-pass' });
 });
 afterAll(async () => { await t.close(); });
 

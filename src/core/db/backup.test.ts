@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestDatabase } from '../../test/db.js';
-import { makeStaff, makeTree } from '../../test/factories.js';
+import { createStaff, createTree } from '../../test/factories.js';
 import { appendAudit, verifyAudit } from '../audit/audit.js';
 import { storeDocument } from '../documents/store.js';
 import { authUsers } from '../auth/schema.js';
@@ -27,12 +27,12 @@ async function snapshot(db: Database['db']) {
 beforeAll(async () => {
   source = await createTestDatabase();
   target = await createTestDatabase();
-  const tree = await makeTree(source.db);
-  const user = await makeStaff(source.db, { username: 'آزمون', role: 'district.reviewer', divisionId: tree.district.id });
+  const tree = await createTree(source.db);
+  const user = await createStaff(source.db, [['district.reviewer', tree.district]], { username: 'آزمون', password: 'secret-pass' });
   await storeDocument(source.db, { content: PNG, filename: 'عکس.png', purpose: 'test', divisionPath: tree.district.path, owner: null, maxBytes: 1e6 });
-  for (let i = 0; i < 3; i++) await source.db.transaction((tx) => appendAudit(tx, null, { action: 'x', entityType: 'user', entityId: user.id, data: { i, text: 'ي ك' } }));
+  for (let i = 0; i < 3; i++) await source.db.transaction((tx) => appendAudit(tx, null, { action: 'x', entityType: 'user', entityId: user.id!, data: { i, text: 'ي ك' } }));
   // Something in the target that the restore must replace.
-  await makeStaff(target.db, { username: 'stale', role: 'admin' });
+  await createStaff(target.db, [['admin', null]], { username: 'stale', password: 'secret-pass' });
 });
 afterAll(async () => {
   await source.close();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../test/app.js';
-import { makeStaff, makeTree } from '../../test/factories.js';
+import { createStaff, createTree } from '../../test/factories.js';
 
 // Smallest valid files of each kind, made from their real signatures.
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a3a3c1f20000000049454e44ae426082', 'hex');
@@ -18,14 +18,14 @@ function multipart(content: Buffer, filename: string, purpose = 'evidence') {
 }
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
-let tree: Awaited<ReturnType<typeof makeTree>>;
+let tree: Awaited<ReturnType<typeof createTree>>;
 beforeAll(async () => {
   t = await createTestApp({ UPLOAD_MAX_MB: '1' });
-  tree = await makeTree(t.db);
-  await makeStaff(t.db, { username: 'dr', role: 'district.reviewer', divisionId: tree.district.id });
-  await makeStaff(t.db, { username: 'dr2', role: 'district.reviewer', divisionId: tree.otherDistrict.id });
-  await makeStaff(t.db, { username: 'pr', role: 'province.reviewer', divisionId: tree.province.id });
-  await makeStaff(t.db, { username: 'pr2', role: 'province.reviewer', divisionId: tree.otherProvince.id });
+  tree = await createTree(t.db);
+  await createStaff(t.db, [['district.reviewer', tree.district]], { username: 'dr', password: 'secret-pass' });
+  await createStaff(t.db, [['district.reviewer', tree.otherDistrict]], { username: 'dr2', password: 'secret-pass' });
+  await createStaff(t.db, [['province.reviewer', tree.province]], { username: 'pr', password: 'secret-pass' });
+  await createStaff(t.db, [['province.reviewer', tree.otherProvince]], { username: 'pr2', password: 'secret-pass' });
 });
 afterAll(async () => { await t.close(); });
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../test/app.js';
-import { makeStaff } from '../../test/factories.js';
+import { createStaff } from '../../test/factories.js';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
   t = await createTestApp();
-  await makeStaff(t.db, { username: 'admin1', role: 'admin' });
+  await createStaff(t.db, [['admin', null]], { username: 'admin1', password: 'secret-pass' });
 });
 afterAll(async () => { await t.close(); });
 

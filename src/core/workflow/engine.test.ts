@@ -12,7 +12,7 @@ import { addWorkingDays, loadHolidays } from './calendar.js';
 import { registerWorkflow } from './definition.js';
 import { availableActions, caseHistory, getCase, openCase, transition, type WorkflowCase } from './engine.js';
 import { wfCases } from './schema.js';
-import { createCitizen, createStaff, createTree } from './test-factories.js';
+import { createCitizen, createStaff, createTree } from '../../test/factories.js';
 import { sampleReview } from './test-sample.js';
 
 let database: Database;

@@ -7,7 +7,7 @@ import { registerWorkflow } from './definition.js';
 import { openCase, transition, type WorkflowCase } from './engine.js';
 import { inbox, inboxCounts } from './inbox.js';
 import { wfCases } from './schema.js';
-import { createCitizen, createStaff, createTree } from './test-factories.js';
+import { createCitizen, createStaff, createTree } from '../../test/factories.js';
 import { sampleReview } from './test-sample.js';
 
 let database: Database;

@@ -12,7 +12,7 @@ import { registerWorkflow } from './definition.js';
 import { caseHistory, getCase, openCase, transition, type WorkflowCase } from './engine.js';
 import { wfCases } from './schema.js';
 import { SLA_JOB_KIND, registerSlaJobs, slaJobKey } from './sla.js';
-import { createCitizen, createDivision, createStaff, createTree } from './test-factories.js';
+import { createCitizen, createDivision, createStaff, createTree } from '../../test/factories.js';
 import { sampleReview } from './test-sample.js';
 
 let database: Database;
