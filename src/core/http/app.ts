@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { fa as zodFa } from 'zod/v4/locales';
 import { authRoutes } from '../auth/routes.js';
 import { documentRoutes } from '../documents/routes.js';
+import { workflowRoutes } from '../workflow/routes.js';
 import { installAccess, publicRoutes } from './access.js';
 import type { AppContext } from './context.js';
 import { coreRoutes } from './core-routes.js';
@@ -47,7 +48,6 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     },
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 1024 * 1024,
-    disableRequestLogging: false,
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -100,6 +100,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(coreRoutes(ctx));
   await app.register(authRoutes(ctx));
   await app.register(documentRoutes(ctx));
+  await app.register(workflowRoutes(ctx));
   for (const m of opts.modules ?? []) await app.register(m(ctx));
 
   const serveWeb = (opts.serveWeb ?? true) && existsSync(WEB_DIR);

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from '../../test/app.js';
+import { createCitizen, createStaff, createTree } from '../../test/factories.js';
+import type { Actor } from '../access/actor.js';
+import { registerWorkflow } from './definition.js';
+import { openCase } from './engine.js';
+import { sampleReview } from './test-sample.js';
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let tree: Awaited<ReturnType<typeof createTree>>;
+let citizen: Actor;
+beforeAll(async () => {
+  registerWorkflow(sampleReview);
+  t = await createTestApp();
+  tree = await createTree(t.db);
+  citizen = await createCitizen(t.db);
+  const pw = { password: 'secret-pass' };
+  await createStaff(t.db, [['district.reviewer', tree.district]], { username: 'dr1', ...pw });
+  await createStaff(t.db, [['district.reviewer', tree.district]], { username: 'dr2', ...pw });
+  await createStaff(t.db, [['district.reviewer', tree.otherDistrict]], { username: 'other', ...pw });
+  await createStaff(t.db, [['admin', null]], { username: 'adm', ...pw });
+});
+afterAll(async () => { await t.close(); });
+
+const newCase = () => openCase(t.db, { definition: 'test.review', divisionId: tree.village.id, title: 'درخواست آزمایشی', actor: citizen });
+
+describe('GET /api/v1/inbox and GET /api/v1/cases/:id', () => {
+  it('shows the case to reviewers of its district with their actions, and 404 to another district', async () => {
+    const c = await newCase();
+    const h = await t.login('dr1');
+    const inbox = (await t.app.inject({ url: '/api/v1/inbox?definition=test.review', headers: h })).json();
+    expect(inbox.items.map((i: { id: string }) => i.id)).toContain(c.id);
+    const res = (await t.app.inject({ url: `/api/v1/cases/${c.id}`, headers: h })).json();
+    expect(res.case.stateTitle).toBe('ثبت‌شده');
+    expect(res.case.actions.map((a: { key: string }) => a.key)).toEqual(['start_review']);
+    expect(res.history).toHaveLength(1);
+    const other = await t.login('other');
+    expect((await t.app.inject({ url: `/api/v1/cases/${c.id}`, headers: other })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: '/api/v1/inbox?definition=test.review', headers: other })).json().total).toBe(0);
+  });
+
+  it('400 for a bad paging value, 404 for a malformed id', async () => {
+    const h = await t.login('dr1');
+    expect((await t.app.inject({ url: '/api/v1/inbox?limit=100000', headers: h })).statusCode).toBe(400);
+    expect((await t.app.inject({ url: '/api/v1/cases/../../etc', headers: h })).statusCode).toBe(404);
+  });
+});
+
+describe('POST /api/v1/cases/:id/transitions', () => {
+  it('two reviewers acting at the same moment: one 200, the other 409 version_conflict, one history row', async () => {
+    const c = await newCase();
+    const [a, b] = [await t.login('dr1'), await t.login('dr2')];
+    const body = { action: 'start_review', expectedVersion: c.version };
+    const results = await Promise.all([
+      t.app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/transitions`, headers: a, payload: body }),
+      t.app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/transitions`, headers: b, payload: body }),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const loser = results.find((r) => r.statusCode === 409)!;
+    expect(loser.json().code).toBe('version_conflict');
+    expect(loser.json().title).toMatch(/[\u0600-\u06FF]/);
+    const detail = (await t.app.inject({ url: `/api/v1/cases/${c.id}`, headers: a })).json();
+    expect(detail.case.state).toBe('district_review');
+    expect(detail.history).toHaveLength(2);
+  });
+
+  it('400 comment_required when the action needs a reason; 403 for a role that may not take it', async () => {
+    const c = await newCase();
+    const h = await t.login('dr1');
+    const started = (await t.app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/transitions`, headers: h, payload: { action: 'start_review', expectedVersion: 1 } })).json();
+    const reject = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/transitions`, headers: h, payload: { action: 'district_reject', expectedVersion: started.case.version } });
+    expect(reject.statusCode).toBe(400);
+    expect(reject.json().code).toBe('comment_required');
+    const approve = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/transitions`, headers: h, payload: { action: 'approve', expectedVersion: started.case.version } });
+    expect(approve.statusCode).toBe(403);
+  });
+});
+
+describe('holidays', () => {
+  it('an administrator adds a holiday by its Jalali date; others get 403; everyone signed in can read the list', async () => {
+    const admin = await t.login('adm');
+    const add = await t.app.inject({ method: 'POST', url: '/api/v1/holidays', headers: admin, payload: { day: '۱۴۰۵/۱۱/۲۲', title: 'پیروزی انقلاب اسلامی' } });
+    expect(add.statusCode).toBe(201);
+    expect(add.json().day).toBe('2027-02-11');
+    const dr = await t.login('dr1');
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/holidays', headers: dr, payload: { day: '1405/01/01', title: 'نوروز' } })).statusCode).toBe(403);
+    const list = (await t.app.inject({ url: '/api/v1/holidays', headers: dr })).json();
+    expect(list.items).toContainEqual(expect.objectContaining({ day: '2027-02-11', jalali: '۱۴۰۵/۱۱/۲۲' }));
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/holidays', headers: admin, payload: { day: '1405/13/01', title: 'x' } })).statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'DELETE', url: '/api/v1/holidays/2027-02-11', headers: admin })).statusCode).toBe(204);
+  });
+});
