@@ -2,7 +2,9 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Role } from '../access/roles.js';
 import { appendAudit } from '../audit/audit.js';
 import type { Db } from '../db/client.js';
+import { jalaliParts } from '../fa/index.js';
 import { seedDemoDivisions, type DemoPlaces } from '../org/demo.js';
+import { seedFixedHolidays } from '../workflow/holidays.js';
 import { hashPassword } from './passwords.js';
 import { authUserRoles, authUsers } from './schema.js';
 
@@ -23,11 +25,13 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role;
 ];
 
 /**
- * Loads the demo: divisions (all provinces, a realistic slice below them) and the demo accounts with their
- * roles and scopes. Idempotent: an account that exists keeps its password and gains any missing role.
+ * Loads the demo: divisions (all provinces, a realistic slice below them), this and next year's fixed official
+ * holidays, and the demo accounts with their roles and scopes. Idempotent: an account that exists keeps its password and gains any missing role.
  */
 export async function seedDemo(db: Db): Promise<DemoPlaces> {
   const places = await seedDemoDivisions(db);
+  const year = jalaliParts(new Date()).year;
+  await seedFixedHolidays(db, [year, year + 1]);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     for (const a of DEMO_ACCOUNTS) {
