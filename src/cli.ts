@@ -109,7 +109,10 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (e) => {
-    console.error(`shahrdeh: ${e instanceof Error ? e.message : String(e)}`);
+    // A driver error carries the whole failed query and its parameters: print the cause, on one line.
+    const err = e as { message?: string; cause?: { message?: string } };
+    const message = err.cause?.message ?? err.message?.split('\n')[0] ?? String(e);
+    console.error(`shahrdeh: ${message.slice(0, 500)}`);
     process.exit(1);
   },
 );

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestDatabase } from '../../test/db.js';
-import { createStaff, createTree } from '../../test/factories.js';
+import { createDivision, createStaff, createTree } from '../../test/factories.js';
+import { orgDivisions } from '../org/schema.js';
 import { appendAudit, verifyAudit } from '../audit/audit.js';
 import { storeDocument } from '../documents/store.js';
 import { authUsers } from '../auth/schema.js';
@@ -31,6 +32,13 @@ beforeAll(async () => {
   const user = await createStaff(source.db, [['district.reviewer', tree.district]], { username: 'آزمون', password: 'secret-pass' });
   await storeDocument(source.db, { content: PNG, filename: 'عکس.png', purpose: 'test', divisionPath: tree.district.path, owner: null, maxBytes: 1e6 });
   for (let i = 0; i < 3; i++) await source.db.transaction((tx) => appendAudit(tx, null, { action: 'x', entityType: 'user', entityId: user.id!, data: { i, text: 'ي ك' } }));
+  // A parent created after its 1,500 children (a re-parented subtree): rows of the divisions table span several
+  // batches of the backup and a child comes before its parent in id order.
+  const kids = [];
+  for (let i = 0; i < 1500; i++) kids.push({ level: 'village' as const, parentId: tree.district.id, name: `روستا ${i}`, code: `bk${i}`, path: '/', depth: 4 });
+  await source.db.insert(orgDivisions).values(kids);
+  const late = await createDivision(source.db, 'district', tree.county, 'بخش تازه');
+  await source.db.execute(sql`update org_divisions set parent_id = ${late.id} where code like 'bk%'`);
   // Something in the target that the restore must replace.
   await createStaff(target.db, [['admin', null]], { username: 'stale', password: 'secret-pass' });
 });
@@ -55,6 +63,17 @@ describe('backup and restore', () => {
     const [u] = await target.db.insert(authUsers).values({ kind: 'staff', username: 'after-restore', displayName: 'x' }).returning();
     const [max] = await rows<{ m: number }>(target.db, sql`select max(id)::int as m from auth_users where username <> 'after-restore'`);
     expect(u!.id).toBeGreaterThan(max!.m);
+  });
+
+  it('rolls a damaged backup back whole: the database keeps what it had', async () => {
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const { gunzipSync, gzipSync } = await import('node:zlib');
+    const lines = gunzipSync(readFileSync(file)).toString().split('\n');
+    const damaged = join(tmpdir(), `damaged-${process.pid}.gz`);
+    writeFileSync(damaged, gzipSync([...lines.slice(0, 4), '{"table": "auth_users", "rows": [{"id": "not a number"}]}'].join('\n')));
+    const before = await snapshot(target.db);
+    await expect(restoreDatabase(target, damaged)).rejects.toThrow();
+    expect(await snapshot(target.db)).toEqual(before);
   });
 
   it('refuses a file that is not a backup, leaving the database as it was', async () => {
