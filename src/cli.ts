@@ -7,6 +7,7 @@ import { loadConfig, ConfigError } from './core/config/config.js';
 import { backupDatabase, restoreDatabase } from './core/db/backup.js';
 import { DataDirLockedError } from './core/db/lock.js';
 import { importDivisions } from './core/org/import.js';
+import { MODULES } from './modules/index.js';
 import { openPlatform, type Platform } from './platform.js';
 
 const USAGE = `usage: npm run cli -- <command>
@@ -35,7 +36,9 @@ const commands: Record<string, Command> = {
     return 0;
   },
   async 'seed-demo'(p) {
-    console.log(JSON.stringify(await seedDemo(p.database.db)));
+    const places = await seedDemo(p.database.db);
+    for (const m of MODULES) await m.seedDemo?.(p.database.db, places);
+    console.log(JSON.stringify(places));
     return 0;
   },
   async backup(p, [file]) {

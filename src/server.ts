@@ -28,9 +28,12 @@ async function main() {
   });
   const { db, backend } = platform.database;
   const ctx = { db, backend, config };
-  if (config.demo) await seedDemo(db);
+  if (config.demo) {
+    const places = await seedDemo(db);
+    for (const m of MODULES) await m.seedDemo?.(db, places);
+  }
   const app = await buildApp(ctx, { modules: MODULES });
-  const background = config.worker ? startBackground(ctx, app.log) : null;
+  const background = config.worker ? startBackground(ctx, app.log, MODULES) : null;
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -1,5 +1,4 @@
-import type { AppContext } from '../core/http/context.js';
-import type { FastifyInstance } from 'fastify';
+import type { ModuleDef } from '../core/http/module.js';
 
 /** The service modules, in the order their routes are registered. Each module adds itself here. */
-export const MODULES: ((ctx: AppContext) => Parameters<FastifyInstance['register']>[0])[] = [];
+export const MODULES: ModuleDef[] = [];

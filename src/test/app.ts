@@ -1,14 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../core/config/config.js';
 import { buildApp } from '../core/http/app.js';
+import { MODULES } from '../modules/index.js';
 import { createTestDatabase } from './db.js';
 
-/** A real app on a fresh test database (no web files, quiet logs), plus helpers to sign in. */
+/** A real app with every module on a fresh test database (no web files, quiet logs), plus helpers to sign in. */
 export async function createTestApp(env: Record<string, string> = {}) {
   const database = await createTestDatabase();
   const config = loadConfig({ DEMO: '0', LOG_LEVEL: 'silent', ...env });
   const ctx = { db: database.db, backend: database.backend, config };
-  const app: FastifyInstance = await buildApp(ctx, { logger: false, serveWeb: false });
+  const app: FastifyInstance = await buildApp(ctx, { logger: false, serveWeb: false, modules: MODULES });
   await app.ready();
 
   /** Signs in with a password and returns the headers that authenticate later requests (cookie + CSRF). */

@@ -18,6 +18,7 @@ import { documentRoutes } from '../documents/routes.js';
 import { workflowRoutes } from '../workflow/routes.js';
 import { installAccess, publicRoutes } from './access.js';
 import type { AppContext } from './context.js';
+import type { ModuleDef } from './module.js';
 import { coreRoutes } from './core-routes.js';
 import { installMetrics } from './metrics.js';
 import { installProblemHandlers, sendProblem } from './problem.js';
@@ -28,8 +29,8 @@ z.config(zodFa());
 export const WEB_DIR = fileURLToPath(new URL('../../../dist/web', import.meta.url));
 
 export interface BuildOptions {
-  /** Extra route plugins (the service modules), registered after the core. */
-  modules?: ((ctx: AppContext) => Parameters<FastifyInstance['register']>[0])[];
+  /** The service modules, whose routes are registered after the core's. */
+  modules?: ModuleDef[];
   logger?: boolean | object;
   /** Serve the built web app from dist/web when it exists (default true). */
   serveWeb?: boolean;
@@ -101,7 +102,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(authRoutes(ctx));
   await app.register(documentRoutes(ctx));
   await app.register(workflowRoutes(ctx));
-  for (const m of opts.modules ?? []) await app.register(m(ctx));
+  for (const m of opts.modules ?? []) await app.register(m.routes(ctx));
 
   const serveWeb = (opts.serveWeb ?? true) && existsSync(WEB_DIR);
   if (serveWeb) {

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { purgeExpiredSessions } from '../auth/sessions.js';
 import type { AppContext } from '../http/context.js';
+import type { ModuleDef } from '../http/module.js';
 import { deliverPending, LogProvider, type NotificationProvider } from '../notify/outbox.js';
 import { registerSlaJobs } from '../workflow/sla.js';
 import { JobWorker } from './worker.js';
@@ -10,8 +11,9 @@ import { JobWorker } from './worker.js';
  * outbox delivery, and housekeeping. Safe to run on every instance: each piece claims its rows with
  * SKIP LOCKED. Returns a stop function for graceful shutdown.
  */
-export function startBackground(ctx: AppContext, log: FastifyBaseLogger, provider: NotificationProvider = new LogProvider(log)) {
+export function startBackground(ctx: AppContext, log: FastifyBaseLogger, modules: ModuleDef[] = [], provider: NotificationProvider = new LogProvider(log)) {
   const worker = registerSlaJobs(new JobWorker({ log }));
+  for (const m of modules) m.registerJobs?.(worker);
   worker.start(ctx.db, 5_000);
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
