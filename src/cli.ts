@@ -36,6 +36,7 @@ const commands: Record<string, Command> = {
     return 0;
   },
   async 'seed-demo'(p) {
+    for (const m of MODULES) await m.init?.(p.database.db);
     const places = await seedDemo(p.database.db);
     for (const m of MODULES) await m.seedDemo?.(p.database.db, places);
     console.log(JSON.stringify(places));

@@ -28,6 +28,7 @@ async function main() {
   });
   const { db, backend } = platform.database;
   const ctx = { db, backend, config };
+  for (const m of MODULES) await m.init?.(db);
   if (config.demo) {
     const places = await seedDemo(db);
     for (const m of MODULES) await m.seedDemo?.(db, places);

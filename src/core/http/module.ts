@@ -12,6 +12,8 @@ export interface ModuleDef {
   key: string;
   /** Route plugin, registered after the core's. Register workflow definitions at import time of the module. */
   routes: (ctx: AppContext) => Parameters<FastifyInstance['register']>[0];
+  /** Reference data every installation needs (e.g. default categories); run at start-up, idempotent. */
+  init?: (db: Db) => Promise<void>;
   /** Registers the module's job handlers on the instance's worker. */
   registerJobs?: (worker: JobWorker) => void;
   /** Fills the module with demo data (demo mode only; must be idempotent). */

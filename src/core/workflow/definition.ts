@@ -8,6 +8,16 @@ export { RESERVED_ACTIONS } from './validate.js';
 export interface StateSla {
   /** Working days (Iranian week, official holidays skipped) the case may stay in this state. */
   workingDays: number;
+  /**
+   * Per-case length: when the case's `data[dataKey]` is an integer 1..365 (e.g. the complaint category's SLA,
+   * copied into `data.slaDays` at opening), that many working days are used instead of `workingDays`.
+   */
+  dataKey?: string;
+  /**
+   * Working days before the deadline at which the assignee (or else the people who can act) get a reminder
+   * (job `workflow.remind`). None when that moment has already passed on entering the state.
+   */
+  remindBefore?: number;
   onLate: 'escalate' | 'notify';
   /** Roles told about a late case (users of these roles whose scope contains the case). Required for 'escalate'. */
   escalateTo?: readonly Role[];
@@ -40,7 +50,10 @@ export interface ActionDef<S extends string = string> {
   from: readonly S[];
   /** Target state. For `resubmit` the fallback only: the case goes back to the state it was returned from. */
   to: S;
-  /** Roles that may take the action, each within its grant's scope (the case's division inside the grant's path). */
+  /**
+   * Roles that may take the action, each within its grant's scope (the case's division inside the grant's path).
+   * Empty for (and only for) a `system` action.
+   */
   roles: readonly Role[];
   /** The level the actor's grant must be bound at (e.g. 'district' for a district reviewer's step). */
   level?: DivisionLevel | 'country';
@@ -54,6 +67,17 @@ export interface ActionDef<S extends string = string> {
    * does not put the case in anyone's inbox — the inbox lists what awaits the actor, not everything possible.
    */
   optional?: boolean;
+  /**
+   * The action hands the case to a person: `TransitionInput.assigneeId` becomes the case's assignee. That person
+   * must be active staff holding, in scope, a role of a (non-optional, non-creator) action leaving the target
+   * state — someone who could work the case next. 'required': no assigneeId → 400 `assignee_required`.
+   */
+  assigns?: 'required' | 'optional';
+  /**
+   * Only the platform itself (`SYSTEM_ACTOR`, e.g. a module's job closing a case after a satisfaction window)
+   * may take it; `roles` must be empty. Never offered to people, never puts a case in an inbox.
+   */
+  system?: true;
 }
 
 /**
