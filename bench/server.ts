@@ -1,0 +1,71 @@
+// Starts the built server (dist/server.js) as a child process for benchmarks, and signs in citizens through the
+// real one-time-code flow (the code is read from the demo server's log, as a person would read the SMS).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface BenchServer {
+  url: string;
+  log: () => string;
+  stop: () => Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts the server on the embedded database in a fresh folder, or on the given PostgreSQL URL; demo data on. */
+export async function startServer(databaseUrl?: string): Promise<BenchServer> {
+  const port = await freePort();
+  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DEMO: '1', TRUST_PROXY: '1', LOG_LEVEL: 'info', WORKER: '0' };
+  if (databaseUrl) Object.assign(env, { DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: '20' });
+  else Object.assign(env, { DATA_DIR: mkdtempSync(join(tmpdir(), 'shahrdeh-bench-')) });
+  const child: ChildProcess = spawn(process.execPath, ['dist/server.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d) => { out += d; if (out.length > 5_000_000) out = out.slice(-1_000_000); });
+  child.stderr!.on('data', (d) => { out += d; });
+  const url = `http://127.0.0.1:${port}`;
+  const until = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${out.slice(-2000)}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch { /* not up yet */ }
+    if (Date.now() > until) throw new Error('server did not start in 90 s');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    log: () => out,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    },
+  };
+}
+
+/** Signs a citizen in with the one-time code; returns the cookie and CSRF headers of the session. */
+export async function citizenSession(server: BenchServer, mobile: string, ip: string): Promise<Record<string, string>> {
+  const headers = { 'content-type': 'application/json', 'x-forwarded-for': ip };
+  const req = await fetch(`${server.url}/api/v1/auth/otp/request`, { method: 'POST', headers, body: JSON.stringify({ mobile }) });
+  if (!req.ok) throw new Error(`otp request ${mobile}: ${req.status} ${await req.text()}`);
+  let code: string | undefined;
+  for (let i = 0; i < 40 && !code; i++) {
+    const lines = server.log().split('\n').filter((l) => l.includes('one-time code') && l.includes(mobile));
+    code = lines.length ? (JSON.parse(lines.at(-1)!) as { code: string }).code : undefined;
+    if (!code) await new Promise((r) => setTimeout(r, 100));
+  }
+  if (!code) throw new Error(`no code for ${mobile} in the server log`);
+  const res = await fetch(`${server.url}/api/v1/auth/otp/verify`, { method: 'POST', headers, body: JSON.stringify({ mobile, code }) });
+  if (!res.ok) throw new Error(`otp verify ${mobile}: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { cookie, 'x-csrf-token': csrfToken };
+}
