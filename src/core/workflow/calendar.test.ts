@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { Database } from '../db/client.js';
 import { tehranDateKey, tehranDayOfWeek } from '../fa/index.js';
 import { createTestDatabase } from '../../test/db.js';
-import { addWorkingDays, invalidateHolidays, isWorkingDay, loadHolidays, setWeekendDays, weekendDays, workingDaysBetween } from './calendar.js';
+import { addWorkingDays, invalidateHolidays, isWorkingDay, loadHolidays, setWeekendDays, subtractWorkingDays, weekendDays, workingDaysBetween } from './calendar.js';
 import { wfHolidays } from './schema.js';
 
 const DAY = 86_400_000;
@@ -83,6 +83,13 @@ describe('addWorkingDays (properties)', () => {
 
   it('workingDaysBetween inverts it', () => {
     fc.assert(fc.property(withHolidays, fc.integer({ min: 0, max: 60 }), ([s, h], n) => workingDaysBetween(s, addWorkingDays(s, n, h), h) === n));
+  });
+
+  it('subtractWorkingDays(start + n, d) equals start + (n - d) for d < n (reminders before a deadline)', () => {
+    fc.assert(fc.property(withHolidays, fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 39 }), ([s, h], n, d) =>
+      d >= n || subtractWorkingDays(addWorkingDays(s, n, h), d, h).getTime() === addWorkingDays(s, n - d, h).getTime()));
+    // Saturday 2025-03-22 minus 1 working day is Thursday 2025-03-20: the Friday is skipped.
+    expect(tehranDateKey(subtractWorkingDays(addWorkingDays(sat, 6, none), 1, none))).toBe('2025-03-20');
   });
 });
 

@@ -47,6 +47,23 @@ export function addWorkingDays(start: Date, days: number, holidays: ReadonlySet<
 }
 
 /**
+ * The instant `days` working days before `end`, counted like {@link addWorkingDays} backwards: for
+ * `end = addWorkingDays(start, n)` and `days < n` it equals `addWorkingDays(start, n - days)` (e.g. a reminder
+ * `days` working days before a deadline). For days ≥ 1 the result is on a working day.
+ */
+export function subtractWorkingDays(end: Date, days: number, holidays: ReadonlySet<string>, weekendDays: readonly number[] = weekend): Date {
+  if (!Number.isInteger(days) || days < 0) throw new RangeError('days must be a non-negative integer');
+  let t = end.getTime();
+  let idle = 0;
+  for (let left = days; left > 0; ) {
+    t -= DAY_MS;
+    if (isWorkingDay(new Date(t), holidays, weekendDays)) (left--, (idle = 0));
+    else if (++idle > MAX_IDLE_DAYS) throw new Error('no working day within a year: check the holiday list');
+  }
+  return new Date(t);
+}
+
+/**
  * Working days from `from`'s Tehran day (exclusive) to `to`'s (inclusive): the n with
  * `addWorkingDays(from, n)` landing on `to`'s day when that day is a working day. Negative when `to` is earlier
  * (that many working days late), 0 on the same day.

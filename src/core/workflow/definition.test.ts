@@ -43,8 +43,29 @@ describe('defineWorkflow', () => {
       d.actions.drop = { title: 'x', from: ['fix'], to: 'done', roles: ['citizen'] };
     }, /no resubmit action leaves it/],
     ['resubmit with no return leading to it', (d: WorkflowDefinition) => { d.actions.re = { title: 'x', from: ['open'], to: 'open', roles: ['citizen'], kind: 'resubmit' }; }, /resubmit from a state/],
+    ['the reserved name sla.remind', (d: WorkflowDefinition) => { d.actions['sla.remind'] = { title: 'x', from: ['open'], to: 'done', roles: ['admin'] }; }, /reserved/],
+    ['a reminder not before the default deadline', (d: WorkflowDefinition) => { d.states.open!.sla!.remindBefore = 3; }, /remindBefore must be/],
+    ['an empty dataKey', (d: WorkflowDefinition) => { d.states.open!.sla!.dataKey = ''; }, /dataKey must be/],
+    ['a system action with roles', (d: WorkflowDefinition) => { d.actions.finish!.system = true; }, /system action takes no roles/],
+    ['a creator-only system action', (d: WorkflowDefinition) => { d.actions.finish = { title: 'x', from: ['open'], to: 'done', roles: [], system: true, actorIsCreator: true }; }, /cannot have a level or be creator-only/],
+    ['a bad assigns value', (d: WorkflowDefinition) => { d.actions.finish!.assigns = 'always' as never; }, /assigns must be/],
+    ['assigning into a state nobody on staff works', (d: WorkflowDefinition) => { d.actions.finish!.assigns = 'required'; }, /no staff action leaves "done"/],
+    ['an assigning resubmit', (d: WorkflowDefinition) => {
+      d.states.fix = { title: 'اصلاح' };
+      d.actions.ret = { title: 'x', from: ['open'], to: 'fix', roles: ['admin'], kind: 'returnForCorrection' };
+      d.actions.re = { title: 'x', from: ['fix'], to: 'open', roles: ['citizen'], kind: 'resubmit', actorIsCreator: true, assigns: 'optional' };
+    }, /resubmit action cannot assign/],
   ])('throws at registration for %s', (_name, f, message) => {
     expect(mutate(f)).toThrow(message);
+  });
+
+  it('accepts the extensions: per-case SLA, reminder, assignment, a system action without roles', () => {
+    expect(mutate((d) => {
+      d.states.open!.sla = { workingDays: 3, dataKey: 'slaDays', remindBefore: 2, onLate: 'notify' };
+      d.actions.pass = { title: 'x', from: ['open'], to: 'open', roles: ['municipality'], assigns: 'optional', optional: true };
+      d.actions.auto = { title: 'x', from: ['open'], to: 'done', roles: [], system: true };
+    })).not.toThrow();
+    expect(mutate((d) => { d.actions.finish!.roles = []; })).toThrow(/no roles/); // only a system action may have none
   });
 
   it('reports every problem at once', () => {

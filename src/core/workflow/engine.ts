@@ -1,15 +1,16 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../access/actor.js';
 import { appendAudit } from '../audit/audit.js';
 import type { DbOrTx, Tx } from '../db/client.js';
-import { docFiles } from '../documents/schema.js';
-import { badRequest, conflict, notFound } from '../http/errors.js';
+import { conflict, notFound } from '../http/errors.js';
 import { orgDivisions } from '../org/schema.js';
+import { checkAssignee } from './assign.js';
 import { addWorkingDays, loadHolidays } from './calendar.js';
-import { clockOnEnter } from './clock.js';
+import { clockOnEnter, slaDays } from './clock.js';
 import { getWorkflow, type WorkflowDefinition } from './definition.js';
 import { WF_FA } from './fa.js';
 import { appendHistory } from './history.js';
+import { checkInput, UUID } from './input.js';
 import { actionDenial, type WorkflowCase } from './permissions.js';
 import { scheduleSla } from './sla.js';
 import { wfCases } from './schema.js';
@@ -26,6 +27,7 @@ export interface OpenCaseInput {
   divisionPath?: string;
   title: string;
   subjectRef?: string | null;
+  /** The case's data; a state's `sla.dataKey` (e.g. `slaDays`) is read from it, also for the initial state. */
   data?: Record<string, unknown>;
   actor: Actor;
 }
@@ -42,7 +44,7 @@ export async function openCase(tx: DbOrTx, input: OpenCaseInput): Promise<Workfl
   if (input.divisionPath != null && input.divisionPath !== division.path) throw new Error(`openCase: path ${input.divisionPath} is not division ${input.divisionId}'s`);
   const now = new Date();
   const sla = def.states[def.initial]!.sla;
-  const dueAt = sla ? addWorkingDays(now, sla.workingDays, await loadHolidays(tx)) : null;
+  const dueAt = sla ? addWorkingDays(now, slaDays(sla, input.data), await loadHolidays(tx)) : null;
   const [c] = await tx
     .insert(wfCases)
     .values({
@@ -50,7 +52,7 @@ export async function openCase(tx: DbOrTx, input: OpenCaseInput): Promise<Workfl
       subjectRef: input.subjectRef ?? null, data: input.data ?? {}, createdById: input.actor.id, dueAt, createdAt: now, updatedAt: now,
     })
     .returning();
-  await appendHistory(tx, { caseId: c!.id, action: 'open', fromState: null, toState: def.initial, actorId: input.actor.id });
+  await appendHistory(tx, { caseId: c!.id, action: 'open', fromState: null, toState: def.initial, actorId: input.actor.id, system: input.actor.kind === 'system' });
   await scheduleSla(tx, c!);
   await appendAudit(tx, input.actor, { action: 'workflow.open', entityType: 'wf_case', entityId: c!.id, divisionPath: c!.divisionPath, data: { definition: def.key, state: def.initial, title: input.title } });
   return c!;
@@ -65,24 +67,30 @@ export interface TransitionInput {
   expectedVersion: number;
   comment?: string | null;
   documentIds?: string[];
-  /** Merged (shallowly) into the case's `data`. */
+  /** Merged (shallowly) into the case's `data` — before the SLA of the state entered is computed (`sla.dataKey`). */
   data?: Record<string, unknown>;
+  /**
+   * For an action with `assigns`: who holds the case next (must be able to work it there; 400 `invalid_assignee`).
+   * "Take over" is the actor's own id. Given to any other action: 400 `assignee_not_allowed`.
+   */
+  assigneeId?: number | null;
   /** The module's own changes, run after the case is updated: they commit or roll back with the transition. */
   apply?: (tx: Tx, updated: WorkflowCase) => Promise<void>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const versionConflict = () => conflict('version_conflict', WF_FA.versionConflict);
 
 /**
  * Takes an action on a case, in one transaction: checks access (role at the action's level, scope, creator-only,
- * assignee lock), the version, the state, the required comment/documents; then moves the case with
+ * assignee lock; `system` actions only for the system actor), the version, the state, the required
+ * comment/documents and the assignee of an assigning action; then moves the case with
  * `UPDATE … WHERE id AND version` (0 rows → 409 `version_conflict`: of two concurrent transitions exactly one
  * wins), writes the history row, runs `apply`, schedules the new state's SLA job and appends the audit event.
  *
  * Return for correction: a `returnForCorrection` action records who returned the case and from which state. The
  * later `resubmit` goes back to that state (its own `to` is only a fallback) and assigns the case to that
  * reviewer, so the same person re-reviews it; other reviewers get 403 `assigned_to_other` until it moves on.
+ * An `assigns` action hands the case to `assigneeId`; as a self-loop it reassigns without touching the clock.
  */
 export async function transition(db: DbOrTx, input: TransitionInput): Promise<WorkflowCase> {
   return db.transaction(async (tx) => {
@@ -94,28 +102,23 @@ export async function transition(db: DbOrTx, input: TransitionInput): Promise<Wo
     if (denied?.status === 400 || denied?.status === 403) throw denied;
     if (c.version !== input.expectedVersion) throw versionConflict();
     if (denied) throw denied;
-    const comment = input.comment?.trim() || null;
-    if (a!.requireComment && !comment) throw badRequest('comment_required', WF_FA.commentRequired);
-    const documentIds = [...new Set(input.documentIds ?? [])];
-    if (a!.requireDocument && documentIds.length === 0) throw badRequest('document_required', WF_FA.documentRequired);
-    if (documentIds.length) {
-      const found = documentIds.every((d) => UUID.test(d))
-        ? await tx.select({ id: docFiles.id }).from(docFiles).where(inArray(docFiles.id, documentIds)) : [];
-      if (found.length !== documentIds.length) throw badRequest('document_not_found', WF_FA.documentNotFound);
-    }
-
+    const { comment, documentIds } = await checkInput(tx, a!, input);
     const kind = a!.kind ?? 'normal';
     // A resubmission goes back where the case was returned from (if the definition still has that state).
     const back = c.returnedFromState != null && Object.hasOwn(def.states, c.returnedFromState) ? c.returnedFromState : null;
     const to = kind === 'resubmit' ? (back ?? a!.to) : a!.to;
+    const assigneeId = await checkAssignee(tx, def, c, a!, to, input.assigneeId);
     const now = new Date();
-    const clock = clockOnEnter(def, c, to, now, await loadHolidays(tx));
+    // The state's SLA may come from the data as this transition leaves it (sla.dataKey).
+    const data = input.data ? { ...c.data, ...input.data } : c.data;
+    const clock = clockOnEnter(def, { ...c, data }, to, now, await loadHolidays(tx));
     // Who holds the case next. Leaving a state releases it (the next step belongs to whoever has that role in
     // scope); a self-loop (a note) keeps it; return/resubmit route it as described above.
     const routing =
       kind === 'returnForCorrection' ? { assigneeId: null, returnedById: input.actor.id, returnedFromState: c.state }
       : kind === 'resubmit' ? { assigneeId: c.returnedById, returnedById: null, returnedFromState: null }
       : { assigneeId: to === c.state ? c.assigneeId : null, returnedById: c.returnedById, returnedFromState: c.returnedFromState };
+    if (assigneeId !== undefined) routing.assigneeId = assigneeId; // an assigning action (never a return/resubmit)
     const [updated] = await tx
       .update(wfCases)
       .set({
@@ -128,12 +131,13 @@ export async function transition(db: DbOrTx, input: TransitionInput): Promise<Wo
       .returning();
     if (!updated) throw versionConflict();
 
-    await appendHistory(tx, { caseId: c.id, action: input.action, fromState: c.state, toState: to, actorId: input.actor.id, comment, documentIds });
+    const system = input.actor.kind === 'system'; // e.g. auto-closing: actorId null
+    await appendHistory(tx, { caseId: c.id, action: input.action, fromState: c.state, toState: to, actorId: input.actor.id, system, assigneeId: updated.assigneeId, comment, documentIds });
     if (input.apply) await input.apply(tx, updated);
     await scheduleSla(tx, updated, c.version);
     await appendAudit(tx, input.actor, {
       action: 'workflow.transition', entityType: 'wf_case', entityId: c.id, divisionPath: c.divisionPath,
-      data: { definition: def.key, action: input.action, from: c.state, to, comment, documentIds, version: updated.version },
+      data: { definition: def.key, action: input.action, from: c.state, to, comment, documentIds, assigneeId: updated.assigneeId, version: updated.version },
     });
     return updated;
   });

@@ -8,8 +8,11 @@ export interface HistoryEntry {
   action: string;
   fromState: string | null;
   toState: string;
+  /** Null for the system (then `system` is true). */
   actorId: number | null;
   system?: boolean;
+  /** Who holds the case after this step. */
+  assigneeId?: number | null;
   comment?: string | null;
   documentIds?: string[];
 }
@@ -30,6 +33,7 @@ export async function appendHistory(tx: DbOrTx, e: HistoryEntry): Promise<typeof
       toState: e.toState,
       actorId: e.actorId,
       system: e.system ?? false,
+      assigneeId: e.assigneeId ?? null,
       comment: e.comment ?? null,
       documentIds: e.documentIds ?? [],
     })

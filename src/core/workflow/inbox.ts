@@ -39,9 +39,9 @@ const list = (xs: Iterable<string>) => sql.join([...xs].map((x) => sql`${x}`), s
 
 /**
  * The SQL condition "some action awaits the actor on this case", mirroring actionDenial: for each
- * (definition, grant scope) the states some non-optional action leaves that the grant's role may take at its level, with the
- * case inside that scope; creator-only actions only on the actor's own cases; never a case assigned to someone
- * else. No grant → `false`. Exported so lists elsewhere can reuse exactly the same rule.
+ * (definition, grant scope) the states some non-optional, non-system action leaves that the grant's role may take
+ * at its level, with the case inside that scope; creator-only actions only on the actor's own cases; never a case
+ * assigned to someone else. No grant → `false`. Exported so lists elsewhere can reuse exactly the same rule.
  */
 export function inboxCondition(actor: Actor, defs: WorkflowDefinition[] = listWorkflows()): SQL {
   const parts: SQL[] = [];
@@ -50,7 +50,7 @@ export function inboxCondition(actor: Actor, defs: WorkflowDefinition[] = listWo
     const byScope = new Map<string, { path: string; own: boolean; states: Set<string> }>();
     for (const g of actor.grants) {
       for (const a of Object.values(def.actions)) {
-        if (a.optional || !grantMatches(g, a) || (a.actorIsCreator && actor.id == null)) continue;
+        if (a.optional || a.system || !grantMatches(g, a) || (a.actorIsCreator && actor.id == null)) continue;
         const k = `${g.path}|${a.actorIsCreator ? 1 : 0}`;
         const e = byScope.get(k) ?? { path: g.path, own: !!a.actorIsCreator, states: new Set<string>() };
         a.from.forEach((s) => e.states.add(s));

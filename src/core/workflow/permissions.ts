@@ -24,10 +24,17 @@ function holdsInScope(actor: Actor, roles: readonly string[] | undefined, path: 
  * Why `actor` may not take `actionKey` on `c` now, as the error to throw — or null when they may. Order matters:
  * permission first (role at the right level, in scope; creator-only actions), so a person without access learns
  * nothing about the case's state; then state, then the assignee lock.
+ *
+ * A `system` action is the system actor's alone (403 for everyone else, whatever their roles); the system actor
+ * needs no grant for it and is not held back by an assignee (it acts on the platform's behalf, e.g. auto-closing).
  */
 export function actionDenial(def: WorkflowDefinition, c: CaseAccessFields, actionKey: string, actor: Actor): AppError | null {
   const a = Object.hasOwn(def.actions, actionKey) ? def.actions[actionKey]! : undefined;
   if (!a) return new AppError(400, 'unknown_action', WF_FA.unknownAction);
+  if (a.system) {
+    if (actor.kind !== 'system') return forbidden();
+    return a.from.includes(c.state) ? null : new AppError(409, 'invalid_state', WF_FA.invalidState, undefined, { state: c.state });
+  }
   if (!actor.grants.some((g) => grantMatches(g, a) && inScope(g.path, c.divisionPath))) return forbidden();
   if (a.actorIsCreator && (actor.id == null || actor.id !== c.createdById)) return new AppError(403, 'not_creator', WF_FA.notCreator);
   if (!a.from.includes(c.state)) return new AppError(409, 'invalid_state', WF_FA.invalidState, undefined, { state: c.state });

@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Role } from '../access/roles.js';
 import { rows, type DbOrTx } from '../db/client.js';
+import { notify } from '../notify/outbox.js';
+import type { WorkflowDefinition } from './definition.js';
+import type { WorkflowCase } from './permissions.js';
 
 /** A person to notify. */
 export interface Recipient {
@@ -37,4 +40,28 @@ export async function userRecipient(db: DbOrTx, userId: number): Promise<Recipie
   const [r] = await rows<{ id: number; display_name: string; mobile: string | null; email: string | null }>(db, sql`
     select id, display_name, mobile, email from auth_users where id = ${userId} and not disabled`);
   return r ? { id: Number(r.id), displayName: r.display_name, mobile: r.mobile, email: r.email } : null;
+}
+
+/**
+ * The people who can act on `c` in its current state: the nearest holders of the staff roles of the actions
+ * leaving it (creator-only ones aside) — or, in a state only the applicant can leave (e.g. a correction
+ * deadline), the applicant. Used by the late ('notify') and reminder messages.
+ */
+export async function actingRecipients(db: DbOrTx, def: WorkflowDefinition, c: WorkflowCase): Promise<Recipient[]> {
+  const acting = Object.values(def.actions).filter((a) => a.from.includes(c.state));
+  const staffRoles = [...new Set(acting.filter((a) => !a.actorIsCreator).flatMap((a) => a.roles))] as Role[];
+  if (staffRoles.length || c.createdById == null) return nearestRoleHolders(db, staffRoles, c.divisionPath);
+  return [await userRecipient(db, c.createdById)].filter((r): r is Recipient => !!r);
+}
+
+/** Puts one message per recipient in the outbox (SMS when they have a mobile, else email); returns who got one. */
+export async function notifyRecipients(db: DbOrTx, people: Recipient[], subject: string, body: string): Promise<number[]> {
+  const notified: number[] = [];
+  for (const p of people) {
+    if (p.mobile) await notify(db, { channel: 'sms', to: p.mobile, body });
+    else if (p.email) await notify(db, { channel: 'email', to: p.email, subject, body });
+    else continue;
+    notified.push(p.id);
+  }
+  return notified;
 }

@@ -74,6 +74,14 @@ describe('POST /api/v1/cases/:id/transitions', () => {
     const approve = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/transitions`, headers: h, payload: { action: 'approve', expectedVersion: started.case.version } });
     expect(approve.statusCode).toBe(403);
   });
+
+  it('passes assigneeId through: 400 assignee_not_allowed on an action that does not assign', async () => {
+    const c = await newCase();
+    const h = await t.login('dr1');
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/transitions`, headers: h, payload: { action: 'start_review', expectedVersion: 1, assigneeId: 1 } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('assignee_not_allowed');
+  });
 });
 
 describe('holidays', () => {

@@ -27,6 +27,8 @@ export const TransitionCreate = z.object({
   expectedVersion: z.number().int().min(1),
   comment: z.string().trim().max(4000).optional(),
   documentIds: z.array(z.uuid()).max(10).optional(),
+  /** For an action that assigns (see `actions[].assigns`): the user who holds the case next. */
+  assigneeId: z.number().int().min(1).max(2_147_483_647).nullable().optional(),
 });
 export const HolidayCreate = z.object({ day: zJalaliDate, title: zFaText(100) });
 const HolidayParams = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
@@ -44,7 +46,7 @@ function presentCase(c: WorkflowCase, actor: Actor) {
   return {
     ...c,
     stateTitle: def.states[c.state]?.title ?? c.state,
-    actions: availableActions(c, actor).map((key) => ({ key, title: def.actions[key]!.title, requireComment: !!def.actions[key]!.requireComment, requireDocument: !!def.actions[key]!.requireDocument })),
+    actions: availableActions(c, actor).map((key) => ({ key, title: def.actions[key]!.title, requireComment: !!def.actions[key]!.requireComment, requireDocument: !!def.actions[key]!.requireDocument, assigns: def.actions[key]!.assigns ?? null })),
   };
 }
 

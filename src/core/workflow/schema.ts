@@ -51,6 +51,8 @@ export const wfHistory = pgTable(
     toState: text('to_state').notNull(),
     actorId: integer('actor_id').references(() => authUsers.id),
     system: boolean('system').notNull().default(false),
+    /** Who holds the case after this step (null = nobody in particular): the timeline shows assignments. */
+    assigneeId: integer('assignee_id').references(() => authUsers.id),
     comment: text('comment'),
     documentIds: jsonb('document_ids').$type<string[]>().notNull().default([]),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,15 +1,14 @@
 import { and, eq, isNotNull, lte, sql } from 'drizzle-orm';
 import { SYSTEM_ACTOR } from '../access/actor.js';
-import type { Role } from '../access/roles.js';
 import { appendAudit } from '../audit/audit.js';
 import type { DbOrTx } from '../db/client.js';
 import { cancelJob, enqueue, type JobContext, type JobWorker } from '../jobs/queue.js';
-import { notify } from '../notify/outbox.js';
 import { getWorkflow, type WorkflowDefinition } from './definition.js';
 import { WF_FA } from './fa.js';
 import { appendHistory } from './history.js';
 import type { WorkflowCase } from './permissions.js';
-import { nearestRoleHolders, userRecipient, type Recipient } from './recipients.js';
+import { actingRecipients, nearestRoleHolders, notifyRecipients, userRecipient, type Recipient } from './recipients.js';
+import { handleRemindJob, REMIND_JOB_KIND, remindJobKey, scheduleReminder } from './remind.js';
 import { wfCases } from './schema.js';
 
 /** Job kind of SLA checks. */
@@ -18,18 +17,23 @@ export const SLA_JOB_KIND = 'workflow.sla';
 export const slaJobKey = (caseId: string, version: number) => `sla:${caseId}:${version}`;
 
 /**
- * Schedules the SLA check of `c`'s current state at its `dueAt` (nothing when the state has no deadline), and
- * drops the not-yet-run job of the version it replaces. Called inside the transition's transaction.
+ * Schedules the SLA check of `c`'s current state at its `dueAt` (nothing when the state has no deadline) and its
+ * reminder (`sla.remindBefore`), and drops the not-yet-run jobs of the version it replaces. Called inside the
+ * transition's transaction.
  */
 export async function scheduleSla(tx: DbOrTx, c: WorkflowCase, previousVersion?: number): Promise<void> {
-  if (previousVersion != null) await cancelJob(tx, slaJobKey(c.id, previousVersion));
+  if (previousVersion != null) {
+    await cancelJob(tx, slaJobKey(c.id, previousVersion));
+    await cancelJob(tx, remindJobKey(c.id, previousVersion));
+  }
   if (!c.dueAt) return;
   await enqueue(tx, { kind: SLA_JOB_KIND, key: slaJobKey(c.id, c.version), payload: { caseId: c.id, version: c.version, state: c.state }, runAt: c.dueAt });
+  await scheduleReminder(tx, c);
 }
 
-/** Registers the SLA handler on a worker. Call once at start-up, on every instance that runs jobs. */
+/** Registers the SLA and reminder handlers on a worker. Call once at start-up, on every instance that runs jobs. */
 export function registerSlaJobs(worker: JobWorker): JobWorker {
-  return worker.register(SLA_JOB_KIND, handleSlaJob);
+  return worker.register(SLA_JOB_KIND, handleSlaJob).register(REMIND_JOB_KIND, handleRemindJob);
 }
 
 /** Who hears about a late case: see {@link handleSlaJob}. */
@@ -38,14 +42,7 @@ async function lateRecipients(tx: DbOrTx, def: WorkflowDefinition, c: WorkflowCa
   const assignee = c.assigneeId != null ? await userRecipient(tx, c.assigneeId) : null;
   let people: Recipient[];
   if (sla.onLate === 'escalate') people = await nearestRoleHolders(tx, sla.escalateTo ?? [], c.divisionPath);
-  else if (assignee) people = [];
-  else {
-    const acting = Object.values(def.actions).filter((a) => a.from.includes(c.state));
-    const staffRoles = [...new Set(acting.filter((a) => !a.actorIsCreator).flatMap((a) => a.roles))] as Role[];
-    people = await nearestRoleHolders(tx, staffRoles, c.divisionPath);
-    // A state only the applicant can leave (e.g. a correction deadline): remind the applicant.
-    if (!staffRoles.length && c.createdById != null) people = [await userRecipient(tx, c.createdById)].filter((r): r is Recipient => !!r);
-  }
+  else people = assignee ? [] : await actingRecipients(tx, def, c);
   const all = assignee ? [assignee, ...people] : people;
   return [...new Map(all.map((r) => [r.id, r])).values()];
 }
@@ -72,16 +69,9 @@ export async function handleSlaJob(payload: Record<string, unknown>, { tx }: Pic
     .where(and(eq(wfCases.id, caseId), eq(wfCases.version, version), eq(wfCases.state, state), isNotNull(wfCases.dueAt), lte(wfCases.dueAt, sql`now()`)))
     .returning();
   if (!c) return;
-  await appendHistory(tx, { caseId, action: 'sla.escalate', fromState: state, toState: state, actorId: null, system: true });
+  await appendHistory(tx, { caseId, action: 'sla.escalate', fromState: state, toState: state, actorId: null, system: true, assigneeId: c.assigneeId });
   const people = await lateRecipients(tx, def, c);
-  const body = WF_FA.lateBody(c.title, def.states[state]!.title, def.title);
-  const notified: number[] = [];
-  for (const p of people) {
-    if (p.mobile) await notify(tx, { channel: 'sms', to: p.mobile, body });
-    else if (p.email) await notify(tx, { channel: 'email', to: p.email, subject: WF_FA.lateSubject, body });
-    else continue;
-    notified.push(p.id);
-  }
+  const notified = await notifyRecipients(tx, people, WF_FA.lateSubject, WF_FA.lateBody(c.title, def.states[state]!.title, def.title));
   await appendAudit(tx, SYSTEM_ACTOR, {
     action: 'workflow.sla_escalated',
     entityType: 'wf_case',

@@ -1,9 +1,17 @@
 import { isRole, ROLES } from '../access/roles.js';
 import { DIVISION_LEVELS } from '../org/schema.js';
-import type { WorkflowDefinition } from './definition.js';
+import type { ActionDef, WorkflowDefinition } from './definition.js';
 
 /** Action names the engine writes itself into the history; a definition may not use them. */
-export const RESERVED_ACTIONS = ['open', 'sla.escalate'] as const;
+export const RESERVED_ACTIONS = ['open', 'sla.escalate', 'sla.remind'] as const;
+
+/**
+ * The actions leaving `state` that somebody on staff is expected to take: not optional, not creator-only, not
+ * system. Their roles are who "works" a case there (assignment candidates).
+ */
+export function workingActions(def: WorkflowDefinition, state: string): ActionDef[] {
+  return Object.values(def.actions).filter((a) => a.from.includes(state) && !a.optional && !a.actorIsCreator && !a.system);
+}
 
 /** The states an action can lead to: its `to`, and for a resubmit every state a matching return can come from. */
 export function possibleTargets(def: WorkflowDefinition, actionKey: string): string[] {
@@ -43,6 +51,10 @@ export function validateDefinition(def: WorkflowDefinition): string[] {
       if (!Number.isInteger(s.sla.workingDays) || s.sla.workingDays < 1 || s.sla.workingDays > 365) p.push(`state ${name}: sla.workingDays must be an integer 1..365`);
       if (s.sla.onLate === 'escalate' && !s.sla.escalateTo?.length) p.push(`state ${name}: sla.onLate 'escalate' needs escalateTo roles`);
       for (const r of s.sla.escalateTo ?? []) if (!isRole(r)) p.push(`state ${name}: unknown escalation role "${r}"`);
+      if (s.sla.dataKey !== undefined && (typeof s.sla.dataKey !== 'string' || !s.sla.dataKey)) p.push(`state ${name}: sla.dataKey must be a non-empty string`);
+      // Against the default length: a reminder at or before entering the state would never be sent.
+      const rb = s.sla.remindBefore;
+      if (rb !== undefined && (!Number.isInteger(rb) || rb < 1 || rb >= s.sla.workingDays)) p.push(`state ${name}: sla.remindBefore must be an integer from 1 to workingDays - 1`);
     }
   }
 
@@ -55,7 +67,14 @@ export function validateDefinition(def: WorkflowDefinition): string[] {
       else if (def.states[f]!.final) p.push(`action ${name}: leaves final state "${f}"`);
     }
     if (!known(a.to)) p.push(`action ${name}: unknown to state "${a.to}"`);
-    if (!a.roles?.length) p.push(`action ${name}: no roles (nobody could take it)`);
+    if (a.system) {
+      // Roles, a level or creator-only on a system action would suggest people could take it; they cannot.
+      if (a.roles?.length) p.push(`action ${name}: a system action takes no roles (only the system actor may take it)`);
+      if (a.level || a.actorIsCreator) p.push(`action ${name}: a system action cannot have a level or be creator-only`);
+    } else if (!a.roles?.length) p.push(`action ${name}: no roles (nobody could take it)`);
+    if (a.assigns !== undefined && a.assigns !== 'required' && a.assigns !== 'optional') p.push(`action ${name}: assigns must be 'required' or 'optional'`);
+    // Return and resubmit route the case themselves (to the applicant, back to the returning reviewer).
+    if (a.assigns && (a.kind === 'returnForCorrection' || a.kind === 'resubmit')) p.push(`action ${name}: a ${a.kind} action cannot assign`);
     for (const r of a.roles ?? []) {
       if (!isRole(r)) p.push(`action ${name}: unknown role "${r}"`);
       // A role that can never be bound at the required level would make the action silently untakeable for it.
@@ -80,5 +99,7 @@ export function validateDefinition(def: WorkflowDefinition): string[] {
   const prev = (s: string) => states.filter((x) => next(x).includes(s));
   const canFinish = reach(finals, prev);
   for (const s of states) if (!canFinish.has(s)) p.push(`state ${s}: no path to a final state`);
+  // Assigning into a state nobody on staff works would refuse every assignee.
+  for (const [name, a] of actions) if (a.assigns && !workingActions(def, a.to).length) p.push(`action ${name}: assigns, but no staff action leaves "${a.to}"`);
   return p;
 }

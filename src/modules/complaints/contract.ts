@@ -83,12 +83,15 @@ export const ComplaintActionCreate = z.object({
 });
 export const NoteCreate = z.object({ body: zFaText(MAX_BODY) });
 
+/** The largest id of an integer column: larger ids are refused as input instead of failing in the database. */
+const INT_MAX = 2_147_483_647;
+
 /** Filters of the staff list and its export. */
 export const ComplaintListQuery = z.object({
   state: z.enum(COMPLAINT_STATES).optional(),
-  categoryId: z.coerce.number().int().positive().optional(),
+  categoryId: z.coerce.number().int().positive().max(INT_MAX).optional(),
   kind: z.enum(COMPLAINT_KINDS).optional(),
-  divisionId: z.coerce.number().int().positive().optional(),
+  divisionId: z.coerce.number().int().positive().max(INT_MAX).optional(),
   q: z.string().trim().max(200).optional(),
   overdue: z.enum(['1', '0', 'true', 'false']).transform((v) => v === '1' || v === 'true').optional(),
   mine: z.enum(['1', '0', 'true', 'false']).transform((v) => v === '1' || v === 'true').optional(),
@@ -100,4 +103,22 @@ export const ComplaintListQuery = z.object({
 });
 export type ComplaintListQuery = z.infer<typeof ComplaintListQuery>;
 export const ExportQuery = ComplaintListQuery.extend({ format: z.enum(['csv', 'xlsx']).default('csv') });
-export const StatsQuery = z.object({ from: z.string().max(20).optional(), to: z.string().max(20).optional(), provinceId: z.coerce.number().int().positive().optional() });
+export const StatsQuery = z.object({ from: z.string().max(20).optional(), to: z.string().max(20).optional(), provinceId: z.coerce.number().int().positive().max(INT_MAX).optional() });
+
+/** A response template (staff side). `categoryId` null = offered for every category. */
+export const TemplateCreate = z.object({
+  categoryId: z.number().int().positive().max(INT_MAX).nullable().default(null),
+  title: zFaText(100),
+  body: zFaText(MAX_BODY),
+  active: z.boolean().default(true),
+});
+export type TemplateCreate = z.infer<typeof TemplateCreate>;
+export const TemplateUpdate = z.object({
+  categoryId: z.number().int().positive().max(INT_MAX).nullable().optional(),
+  title: zFaText(100).optional(),
+  body: zFaText(MAX_BODY).optional(),
+  active: z.boolean().optional(),
+});
+export type TemplateUpdate = z.infer<typeof TemplateUpdate>;
+/** Templates offered for a category (its own, its group's and the general ones); without it, all active ones. */
+export const TemplateQuery = z.object({ categoryId: z.coerce.number().int().positive().max(INT_MAX).optional() });

@@ -50,6 +50,12 @@ export const complaints = pgTable(
     reopenedCount: smallint('reopened_count').notNull().default(0),
     duplicateOf: uuid('duplicate_of').references((): AnyPgColumn => complaints.id),
     answeredAt: timestamp('answered_at', { withTimezone: true }),
+    /** The first answer (answeredAt is the latest; a reopened case is answered again). For the dashboard. */
+    firstAnsweredAt: timestamp('first_answered_at', { withTimezone: true }),
+    /** Whether the first answer came by the SLA deadline in force at that moment (null: unanswered, or no deadline). */
+    answeredOnTime: boolean('answered_on_time'),
+    /** Working days (Iranian calendar) from filing to the first answer. */
+    answerWorkingDays: smallint('answer_working_days'),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

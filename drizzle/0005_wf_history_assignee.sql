@@ -1,0 +1,2 @@
+ALTER TABLE "wf_history" ADD COLUMN "assignee_id" integer;--> statement-breakpoint
+ALTER TABLE "wf_history" ADD CONSTRAINT "wf_history_assignee_id_auth_users_id_fk" FOREIGN KEY ("assignee_id") REFERENCES "public"."auth_users"("id") ON DELETE no action ON UPDATE no action;
