@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../db/client.js';
 import type { JobWorker } from '../jobs/worker.js';
 import type { DemoPlaces } from '../org/demo.js';
@@ -11,7 +11,7 @@ import type { AppContext } from './context.js';
 export interface ModuleDef {
   key: string;
   /** Route plugin, registered after the core's. Register workflow definitions at import time of the module. */
-  routes: (ctx: AppContext) => Parameters<FastifyInstance['register']>[0];
+  routes: (ctx: AppContext) => FastifyPluginAsyncZod;
   /** Reference data every installation needs (e.g. default categories); run at start-up, idempotent. */
   init?: (db: Db) => Promise<void>;
   /** Registers the module's job handlers on the instance's worker. */
