@@ -79,3 +79,9 @@ describe('zFaText', () => {
     expect(zFaText(4).parse('سلام')).toBe('سلام');
   });
 });
+
+describe('zFaText and control characters', () => {
+  it('removes NUL and other control characters but keeps newlines and tabs', () => {
+    expect(zFaText(100).parse('سلام\u0000 دنیا\n\tخط\u0007')).toBe('سلام دنیا\n\tخط');
+  });
+});

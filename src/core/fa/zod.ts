@@ -89,6 +89,9 @@ export const zJalaliDate = z
 export function zFaText(max: number) {
   return z
     .string({ error: FA_MESSAGES.textEmpty })
+    // Control characters (NUL above all: PostgreSQL refuses it in text) have no place in what people write;
+    // newlines and tabs stay.
+    .overwrite((s) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ''))
     .trim()
     .refine((s) => normalizeFa(s) !== '', { error: FA_MESSAGES.textEmpty, abort: true })
     .max(max, { error: FA_MESSAGES.textTooLong(max) });

@@ -58,6 +58,12 @@ export function installProblemHandlers(app: FastifyInstance): void {
     if (error instanceof ZodError) {
       return send(reply, request, { status: 400, code: 'validation_failed', title: 'داده‌های ارسالی معتبر نیست.', errors: zodIssues(error.issues) });
     }
+    // A value the database refuses as data (NUL in text, a number out of range, a malformed date): the input was
+    // bad, not the server. SQLSTATE class 22 is "data exception".
+    const sqlState = (error as { code?: unknown; cause?: { code?: unknown } }).cause?.code ?? (error as { code?: unknown }).code;
+    if (typeof sqlState === 'string' && /^22[0-9A-Z]{3}$/.test(sqlState)) {
+      return send(reply, request, { status: 400, code: 'invalid_data', title: 'داده‌های ارسالی معتبر نیست.' });
+    }
     const status = (error as FastifyError).statusCode;
     if (status && status >= 400 && status < 500) {
       const [code, title] = STATUS_TITLES[status] ?? ['bad_request', 'درخواست نادرست است.'];
