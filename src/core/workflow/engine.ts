@@ -99,7 +99,10 @@ export async function transition(db: DbOrTx, input: TransitionInput): Promise<Wo
     const def = getWorkflow(c.definition);
     const a = Object.hasOwn(def.actions, input.action) ? def.actions[input.action] : undefined;
     const denied = actionDenial(def, c, input.action, input.actor);
-    if (denied?.status === 400 || denied?.status === 403) throw denied;
+    // Who-you-are denials first (role, level, scope, creator); then the version; then denials that depend on the
+    // case's current state (assignee lock, state): a reviewer acting on a stale page learns "someone acted
+    // first" (409), not "assigned to someone else", when the two race.
+    if ((denied?.status === 400 || denied?.status === 403) && denied.code !== 'assigned_to_other') throw denied;
     if (c.version !== input.expectedVersion) throw versionConflict();
     if (denied) throw denied;
     const { comment, documentIds } = await checkInput(tx, a!, input);
