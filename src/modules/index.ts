@@ -1,4 +1,5 @@
 import type { ModuleDef } from '../core/http/module.js';
+import { complaintsModule } from './complaints/server/index.js';
 
 /** The service modules, in the order their routes are registered. Each module adds itself here. */
-export const MODULES: ModuleDef[] = [];
+export const MODULES: ModuleDef[] = [complaintsModule];

@@ -9,6 +9,7 @@ import { registerComplaintJobs } from './jobs.js';
 import { open311Routes } from './open311/routes.js';
 import { seedComplaintsDemo } from './demo.js';
 import { staffRoutes } from './staff-routes.js';
+import { ensureTemplates } from './templates.js';
 import { complaintWorkflow } from './workflow.js';
 
 registerWorkflow(complaintWorkflow);
@@ -22,7 +23,10 @@ export const complaintsModule: ModuleDef = {
     await app.register(staffRoutes(ctx));
     await app.register(open311Routes(ctx));
   },
-  init: ensureCategories,
+  async init(db) {
+    await ensureCategories(db);
+    await ensureTemplates(db);
+  },
   registerJobs: registerComplaintJobs,
   seedDemo: seedComplaintsDemo,
 };

@@ -1,5 +1,6 @@
 // Reads behind the public Open311 documents. Every query selects only public columns (never the citizen's name,
 // mobile or id, internal notes or staff identities) and carries the jurisdiction's path when one was named.
+import { getLeafCategoryByCode } from '../categories.js';
 import { and, desc, eq, gte, inArray, like, lte, ne, notInArray, sql, type SQL } from 'drizzle-orm';
 import { rows, type DbOrTx } from '../../../../core/db/client.js';
 import { pathIds } from '../../../../core/org/queries.js';
@@ -182,4 +183,13 @@ export async function listPublicUpdates(db: DbOrTx, f: UpdateFilter): Promise<Pu
     at: u.at instanceof Date ? u.at : new Date(u.at),
     description: u.description || (u.state ? stateTitle(u.state) : ''),
   }));
+}
+
+/**
+ * A category offered through Open311: an active leaf that is not the Inspection Office's (complaints about
+ * staff and corruption are filed on the platform itself, where identity and publication are handled with care).
+ */
+export async function open311Category(db: DbOrTx, code: string) {
+  const category = await getLeafCategoryByCode(db, code);
+  return category && category.office !== 'inspection' ? category : null;
 }

@@ -1,0 +1,45 @@
+// The Persian texts of the Open311 API's errors, in one place. The spec says an error's description "is meant to
+// be seen by the user", and our users read Persian; each names the field in Latin so a developer finds it too.
+import { toPersianDigits } from '../../../../core/fa/index.js';
+
+const n = (x: number) => toPersianDigits(x.toLocaleString('en-US').replace(/,/g, '٬'));
+
+export const M = {
+  apiKeyMissing: 'کلید API ارسال نشده است (فیلد api_key).',
+  apiKeyInvalid: 'کلید API نامعتبر یا غیرفعال است (فیلد api_key).',
+  jurisdictionNotFound: 'حوزه (jurisdiction_id) پیدا نشد؛ کد آماری استان یا شهر، یا id:<شناسه> را بفرستید.',
+  serviceCodeMissing: 'نوع خدمت ارسال نشده است (فیلد service_code).',
+  serviceNotFound: (code: string) => `نوع خدمت «${code}» پیدا نشد یا فعال نیست (service_code).`,
+  requestNotFound: (id: string) => `درخواستی با کد پیگیری «${id}» پیدا نشد.`,
+  tokenNotFound: (t: string) => `توکن «${t}» پیدا نشد.`,
+  tooLong: (field: string, max: number) => `مقدار ${field} بیش از حد طولانی است (حداکثر ${n(max)} نویسه).`,
+  tooManyFields: (max: number) => `تعداد فیلدهای فرم بیش از حد مجاز است (حداکثر ${n(max)}).`,
+  latLongPair: 'عرض و طول جغرافیایی (lat و long) باید با هم ارسال شوند.',
+  latLongNumber: 'lat و long باید عدد اعشاری بر حسب درجه (WGS84) باشند.',
+  latLongOutside: 'مختصات (lat/long) خارج از ایران است؛ جابه‌جا نبودن عرض و طول را بررسی کنید.',
+  locationMissing: 'محل درخواست را بفرستید: lat و long، یا address_id (کد آماری شهر یا روستا)، یا address_string همراه با jurisdiction_id یک شهر یا روستا.',
+  addressStringOnly: 'address_string به‌تنهایی محل را مشخص نمی‌کند، مگر اینکه jurisdiction_id یک شهر یا روستا باشد؛ lat و long یا address_id را بفرستید.',
+  addressIdUnknown: 'address_id کد آماری هیچ شهر یا روستایی نیست.',
+  noPlaceNear: 'هیچ شهر یا روستای ثبت‌شده‌ای نزدیک این مختصات (در حوزه درخواستی) پیدا نشد.',
+  outsideJurisdiction: 'محل درخواست خارج از حوزه jurisdiction_id است.',
+  descriptionMissing: 'شرح درخواست (description) را بنویسید.',
+  mediaUrlInvalid: 'media_url باید نشانی http یا https معتبر باشد.',
+  nameTooLong: 'نام و نام خانوادگی (first_name و last_name) روی هم حداکثر ۱۰۰ نویسه است.',
+  attributeRequired: (code: string, label: string) => `پاسخ attribute[${code}] الزامی است: ${label}`,
+  attributeOne: (code: string) => `attribute[${code}] فقط یک مقدار می‌پذیرد.`,
+  attributeNumber: (code: string) => `attribute[${code}] باید عدد باشد.`,
+  attributeBoolean: (code: string) => `attribute[${code}] باید true یا false باشد.`,
+  attributeOption: (code: string, keys: string[]) => `attribute[${code}] باید یکی از این مقادیر باشد: ${keys.join('، ')}`,
+  dateInvalid: (field: string) => `${field} تاریخ معتبری نیست؛ قالب W3C مانند 2024-05-01T00:00:00+03:30 را به کار ببرید.`,
+  dateRange: 'بازه start_date تا end_date نباید بیش از ۹۰ روز باشد و start_date باید پیش از end_date باشد.',
+  statusInvalid: 'status فقط open یا closed (یا هر دو، جداشده با ویرگول) است.',
+  tooManyCodes: (max: number) => `حداکثر ${n(max)} نوع خدمت در service_code پذیرفته می‌شود.`,
+  tooManyIds: (max: number) => `حداکثر ${n(max)} کد پیگیری در service_request_id پذیرفته می‌شود.`,
+  formatUnknown: 'قالب پاسخ را با پسوند .json یا .xml مشخص کنید.',
+  resourceNotFound: 'چنین منبعی در Open311 GeoReport v2 وجود ندارد.',
+  contentType: 'بدنه درخواست باید application/x-www-form-urlencoded باشد.',
+  bodyTooLarge: 'حجم بدنه درخواست بیش از حد مجاز است.',
+  badBody: 'بدنه درخواست قابل خواندن نیست.',
+  rateLimited: 'تعداد درخواست‌ها بیش از حد مجاز است؛ کمی بعد دوباره تلاش کنید.',
+  general: 'درخواست انجام نشد؛ در صورت تکرار با پشتیبانی تماس بگیرید.',
+} as const;
