@@ -24,7 +24,7 @@ async function freePort(): Promise<number> {
 /** Starts the server on the embedded database in a fresh folder, or on the given PostgreSQL URL; demo data on. */
 export async function startServer(databaseUrl?: string): Promise<BenchServer> {
   const port = await freePort();
-  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DEMO: '1', TRUST_PROXY: '1', LOG_LEVEL: 'info', WORKER: '0' };
+  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DEMO: '1', TRUST_PROXY: '1', LOG_LEVEL: 'info', WORKER: '0', COMPLAINT_SUBMITS_PER_HOUR: '1000000' };
   if (databaseUrl) Object.assign(env, { DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: '20' });
   else Object.assign(env, { DATA_DIR: mkdtempSync(join(tmpdir(), 'shahrdeh-bench-')) });
   const child: ChildProcess = spawn(process.execPath, ['dist/server.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -7,6 +7,7 @@ import { loadConfig, ConfigError } from './core/config/config.js';
 import { backupDatabase, restoreDatabase } from './core/db/backup.js';
 import { DataDirLockedError } from './core/db/lock.js';
 import { importDivisions } from './core/org/import.js';
+import { createApiKey } from './modules/complaints/server/open311/keys.js';
 import { MODULES } from './modules/index.js';
 import { openPlatform, type Platform } from './platform.js';
 
@@ -18,11 +19,17 @@ const USAGE = `usage: npm run cli -- <command>
   restore FILE                 replace the database with the backup in FILE (stop the server first)
   audit-verify                 check the audit log's hash chain; exit 1 at the first broken link
   create-admin USERNAME        create a national administrator (password from SHAHRDEH_PASSWORD)
+  open311-key NAME             create an Open311 API key for a client (printed once)
 Uses the same DATABASE_URL / DATA_DIR as the server.`;
 
 type Command = (p: Platform, args: string[]) => Promise<number>;
 
 const commands: Record<string, Command> = {
+  async 'open311-key'(p, [name]) {
+    if (!name) return usage();
+    console.log(await createApiKey(p.database.db, name));
+    return 0;
+  },
   async migrate() {
     console.log('migrations applied');
     return 0;

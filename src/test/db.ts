@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Database } from '../core/db/client.js';
 import { migrateDatabase } from '../core/db/migrate.js';
-import { TEMPLATE_DB, withDatabase } from './pg-url.js';
+import { templateDb, withDatabase } from './pg-url.js';
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or (TEST_DATABASE_URL set) a new
@@ -15,10 +15,11 @@ export async function createTestDatabase(): Promise<Database & { url?: string }>
     await migrateDatabase(database);
     return database;
   }
+  // Named after the worker process, so a later run can tell leftovers of a dead run from databases in use.
   const name = `shahrdeh_t_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateDb()}`);
   await admin.end();
   const dbUrl = withDatabase(url, name);
   const database = await openDatabase({ url: dbUrl, poolSize: 5 });

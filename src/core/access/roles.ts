@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   'workflow.act',
   'holidays.manage',
   'jobs.read',
+  /** Complaints service settings: response templates (national grants only edit them). */
+  'complaints.configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -30,8 +32,8 @@ const STAFF_BASE: Permission[] = ['home.view', 'divisions.read', 'documents.read
 
 /** Roles of the platform, their Persian titles, where they may be bound, and what they may do. */
 export const ROLES = {
-  admin: { title: 'مدیر سامانه', levels: ['country'], permissions: [...STAFF_BASE, 'divisions.manage', 'users.manage', 'audit.read', 'holidays.manage', 'jobs.read'] },
-  inspector: { title: 'دفتر بازرسی', levels: ['country', 'province'], permissions: [...STAFF_BASE, 'audit.read'] },
+  admin: { title: 'مدیر سامانه', levels: ['country'], permissions: [...STAFF_BASE, 'divisions.manage', 'users.manage', 'audit.read', 'holidays.manage', 'jobs.read', 'complaints.configure'] },
+  inspector: { title: 'دفتر بازرسی', levels: ['country', 'province'], permissions: [...STAFF_BASE, 'audit.read', 'complaints.configure'] },
   'expert.municipal': { title: 'کارشناس معاونت امور شهری', levels: ['country', 'province'], permissions: STAFF_BASE },
   'expert.rural': { title: 'کارشناس معاونت امور دهیاری‌ها', levels: ['country', 'province'], permissions: STAFF_BASE },
   'expert.training': { title: 'کارشناس مرکز مطالعات برنامه‌ریزی شهری و روستایی', levels: ['country', 'province'], permissions: STAFF_BASE },

@@ -65,6 +65,8 @@ export const complaints = pgTable(
     index('complaints_category').on(t.categoryId, t.createdAt),
     index('complaints_created').on(t.createdAt),
     index('complaints_citizen').on(t.citizenId),
+    // The citizen's own complaints are found by account or by the mobile they filed with (Open311 filings).
+    index('complaints_mobile').on(t.mobile),
     index('complaints_text_trgm').using('gin', sql`fa_normalize(${t.subject} || ' ' || ${t.body}) gin_trgm_ops`),
   ],
 );
@@ -79,7 +81,8 @@ export const complaintsAttachments = pgTable(
     isPublic: boolean('is_public').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.complaintId, t.documentId] })],
+  // By document: "is this upload already attached somewhere?" when a citizen attaches files.
+  (t) => [primaryKey({ columns: [t.complaintId, t.documentId] }), index('complaints_attachments_document').on(t.documentId)],
 );
 
 /** Replies to the citizen (public), internal notes (staff only), and information the citizen added. */

@@ -1,0 +1,69 @@
+// Tracking codes (کد پیگیری): 12 random digits and a Verhoeff check digit. Digits only, so a code can be read
+// over the phone; random, so codes cannot be guessed from one another; checked, so a mistyped code is caught
+// before any lookup (Verhoeff catches every single wrong digit and every swap of two neighbouring digits).
+import { randomInt } from 'node:crypto';
+import { toAsciiDigits } from '../../../core/fa/index.js';
+
+export const TRACKING_CODE_LENGTH = 13;
+
+// Verhoeff's tables: multiplication in the dihedral group D5, the position permutation, and the inverse.
+const D = [
+  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 2, 3, 4, 0, 6, 7, 8, 9, 5], [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
+  [3, 4, 0, 1, 2, 8, 9, 5, 6, 7], [4, 0, 1, 2, 3, 9, 5, 6, 7, 8], [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
+  [6, 5, 9, 8, 7, 1, 0, 4, 3, 2], [7, 6, 5, 9, 8, 2, 1, 0, 4, 3], [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
+  [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+];
+const P = [
+  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 5, 7, 6, 2, 8, 3, 0, 9, 4], [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
+  [8, 9, 1, 6, 0, 4, 3, 5, 2, 7], [9, 4, 5, 3, 1, 2, 6, 8, 7, 0], [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
+  [2, 7, 9, 3, 8, 0, 6, 4, 1, 5], [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
+];
+const INV = [0, 4, 3, 2, 1, 5, 6, 7, 8, 9];
+
+/** The Verhoeff check digit to append to a string of ASCII digits. */
+export function verhoeffDigit(digits: string): number {
+  let c = 0;
+  const n = digits.length;
+  for (let i = 0; i < n; i++) c = D[c]![P[(i + 1) % 8]![digits.charCodeAt(n - 1 - i) - 48]!]!;
+  return INV[c]!;
+}
+
+/** True when a string of ASCII digits (check digit last) passes the Verhoeff check. */
+export function verhoeffValid(digits: string): boolean {
+  let c = 0;
+  const n = digits.length;
+  for (let i = 0; i < n; i++) c = D[c]![P[i % 8]![digits.charCodeAt(n - 1 - i) - 48]!]!;
+  return c === 0;
+}
+
+/**
+ * A new tracking code: 13 ASCII digits, the first 1–9 (no leading zero to lose in a spreadsheet), the next 11
+ * from `crypto.randomInt` (about 9×10¹¹ codes, so guessing one is hopeless and the enumeration limiter makes it
+ * slower still), and a Verhoeff check digit. Uniqueness is the database's job (unique index; the caller retries).
+ */
+export function generateTrackingCode(): string {
+  let body = String(randomInt(1, 10));
+  for (let i = 1; i < TRACKING_CODE_LENGTH - 1; i++) body += String(randomInt(0, 10));
+  return body + String(verhoeffDigit(body));
+}
+
+/** True when `s` is a tracking code as stored: exactly 13 ASCII digits, no leading zero, valid check digit. */
+export function isValidTrackingCode(s: string): boolean {
+  return /^[1-9]\d{12}$/.test(s) && verhoeffValid(s);
+}
+
+/**
+ * A tracking code as a person typed it → its stored form, or null when it cannot be one. Persian and Arabic digits
+ * become ASCII; spaces (including half-spaces), dashes and dots are dropped. Null when what is left is not 13
+ * digits or the check digit is wrong — so a typo is rejected without touching the database.
+ */
+export function normalizeTrackingCode(s: string): string | null {
+  if (typeof s !== 'string' || s.length > 60) return null;
+  const cleaned = toAsciiDigits(s).replace(/[\s\u200b-\u200f\u2010-\u2015\u2212\-_.\/]/g, '');
+  return isValidTrackingCode(cleaned) ? cleaned : null;
+}
+
+/** For display and SMS: groups of four, '1234-5678-9012-3' (normalizeTrackingCode reads it back). */
+export function formatTrackingCode(code: string): string {
+  return code.replace(/(\d{4})(?=\d)/g, '$1-');
+}
