@@ -15,6 +15,9 @@ const StaffLogin = lazy(() => import('./pages/StaffLogin.js'));
 const CitizenLogin = lazy(() => import('./pages/CitizenLogin.js'));
 const StaffArea = lazy(() => import('./staff/StaffArea.js'));
 const CitizenArea = lazy(() => import('./citizen/CitizenArea.js'));
+// The complaints service's public pages: plain markup, like the home page.
+const NewComplaint = lazy(() => import('../modules/complaints/web/public/NewComplaint.js'));
+const Track = lazy(() => import('../modules/complaints/web/public/Track.js'));
 
 function PublicNav() {
   return (
@@ -52,8 +55,6 @@ function AreaLayout() {
 
 /** The public services whose pages are not built yet: each shows «به‌زودی». */
 const soon: Array<[path: string, service: PublicServiceKey]> = [
-  ['complaints/new', 'complaint'],
-  ['track', 'track'],
   ['showcase', 'showcase'],
   ['verify/training-id', 'trainingId'],
   ['verify/amriyeh', 'amriyeh'],
@@ -66,6 +67,9 @@ export function App() {
       <Routes>
         <Route element={<PublicLayout />}>
           <Route index element={<Home />} />
+          <Route path="complaints/new" element={<NewComplaint />} />
+          <Route path="track" element={<Track />} />
+          <Route path="track/:code" element={<Track />} />
           {soon.map(([path, service]) => (
             <Route key={path} path={path} element={<ComingSoon service={service} />} />
           ))}

@@ -1,4 +1,4 @@
-import type { ComponentType, LazyExoticComponent } from 'react';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 
 /**
  * The screens of the service modules inside the staff area, each a lazy chunk.
@@ -6,4 +6,6 @@ import type { ComponentType, LazyExoticComponent } from 'react';
  *   { path: 'complaints/*', component: lazy(() => import('../../modules/complaints/web/StaffComplaints.js')) }
  * Paths are relative to `/app`. Any `/app/...` address without an entry shows «به‌زودی».
  */
-export const staffRoutes: Array<{ path: string; component: LazyExoticComponent<ComponentType> }> = [];
+export const staffRoutes: Array<{ path: string; component: LazyExoticComponent<ComponentType> }> = [
+  { path: 'complaints/*', component: lazy(() => import('../../modules/complaints/web/staff/StaffComplaints.js')) },
+];

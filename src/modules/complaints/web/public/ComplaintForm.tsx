@@ -1,0 +1,486 @@
+import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { normalizeFa, toAsciiDigits, toPersianDigits } from '../../../../core/fa/index.js';
+import { cfa } from '../fa.js';
+import { faCoord, faNumber, jDate } from '../format.js';
+import type { CategoryGroup, CategoryLeaf, CategoryQuestion, ComplaintKind, SimilarItem } from '../types.js';
+import { Attachments, useUploads } from './Attachments.js';
+import { nfa } from './fa-new.js';
+import { api, ApiError, fieldErrors, publicErrorMessage, type Citizen } from './http.js';
+import { emptyPlace, PlacePicker, placeDivisionId, type PlaceValue } from './PlacePicker.js';
+import { Alert, described, Field } from './ui.js';
+
+const MAX_BODY = 4000;
+const MAX_SUBJECT = 150;
+const MAX_NAME = 100;
+const MAX_ADDRESS = 300;
+const KINDS = Object.keys(nfa.kinds) as ComplaintKind[];
+
+type Answer = string | number | boolean;
+type Errors = Record<string, string>;
+
+function QuestionField({ q, value, error, onChange }: { q: CategoryQuestion; value: Answer | undefined; error: string | undefined; onChange: (v: Answer | undefined) => void }) {
+  const id = `q-${q.code}`;
+  if (q.type === 'boolean') {
+    return (
+      <fieldset className="cx-field" data-field={id} aria-describedby={error ? `${id}-error` : undefined}>
+        <legend className="cx-label">
+          {q.label}
+          {!q.required && <span className="cx-muted"> {cfa.common.optional}</span>}
+        </legend>
+        <div className="cx-actions">
+          {[true, false].map((v) => (
+            <label key={String(v)} className="cx-check">
+              <input type="radio" name={id} id={v ? id : undefined} checked={value === v} onChange={() => onChange(v)} />
+              <span>{v ? cfa.common.yes : cfa.common.no}</span>
+            </label>
+          ))}
+        </div>
+        {error && (
+          <p className="cx-error" id={`${id}-error`} role="alert">
+            {error}
+          </p>
+        )}
+      </fieldset>
+    );
+  }
+  return (
+    <Field id={id} label={q.label} error={error} optional={!q.required}>
+      {q.type === 'select' ? (
+        <select {...described(id, false, error)} className="cx-select" value={value === undefined ? '' : String(value)} onChange={(e) => onChange(e.currentTarget.value || undefined)}>
+          <option value="">{cfa.common.choose}</option>
+          {q.options?.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      ) : q.type === 'number' ? (
+        <input
+          {...described(id, false, error)}
+          className="cx-input"
+          inputMode="decimal"
+          value={value === undefined ? '' : toPersianDigits(String(value))}
+          onChange={(e) => {
+            const raw = toAsciiDigits(e.currentTarget.value).replace('٫', '.').replace(/[^\d.]/g, '');
+            onChange(raw === '' ? undefined : raw);
+          }}
+        />
+      ) : (
+        <input {...described(id, false, error)} className="cx-input" maxLength={500} value={value === undefined ? '' : String(value)} onChange={(e) => onChange(e.currentTarget.value || undefined)} />
+      )}
+    </Field>
+  );
+}
+
+/**
+ * Steps 2 and 3 of `/complaints/new`: what, where and why (attachments upload as they are picked), then the
+ * similar open cases at the same place before the final submit. Loaded once the citizen is signed in, so the
+ * first step (the mobile number) shows quickly on a slow phone.
+ */
+export default function ComplaintForm({
+  citizen,
+  categories,
+  catError,
+  onRetryCategories,
+  onStep,
+  onNeedAuth,
+  onDone,
+}: {
+  citizen: Citizen | null;
+  categories: CategoryGroup[] | null;
+  catError: string | null;
+  onRetryCategories: () => void;
+  onStep: (step: 'form' | 'similar') => void;
+  onNeedAuth: () => void;
+  onDone: (trackingCode: string) => void;
+}) {
+  const [step, setStep] = useState<'form' | 'similar'>('form');
+  const [kind, setKind] = useState<ComplaintKind | null>(null);
+  const [groupId, setGroupId] = useState<number | null>(null);
+  const [leafId, setLeafId] = useState<number | null>(null);
+  const [answers, setAnswers] = useState<Record<string, Answer>>({});
+  const [place, setPlace] = useState<PlaceValue>(emptyPlace);
+  const [address, setAddress] = useState('');
+  const [coords, setCoords] = useState<{ lat: number; lon: number } | null>(null);
+  const [locating, setLocating] = useState(false);
+  const [locMessage, setLocMessage] = useState<string | null>(null);
+  const [subject, setSubject] = useState('');
+  const [body, setBody] = useState('');
+  const [name, setName] = useState('');
+  const [anonymous, setAnonymous] = useState(false);
+  const uploads = useUploads('complaint');
+
+  const [errors, setErrors] = useState<Errors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [similar, setSimilar] = useState<SimilarItem[]>([]);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const group = useMemo(() => categories?.find((g) => g.id === groupId) ?? null, [categories, groupId]);
+  const leaf: CategoryLeaf | null = useMemo(() => group?.children.find((c) => c.id === leafId) ?? null, [group, leafId]);
+
+  function go(next: 'form' | 'similar') {
+    setStep(next);
+    onStep(next);
+    window.scrollTo(0, 0);
+  }
+
+  function validate(): Errors {
+    const e: Errors = {};
+    if (!kind) e.kind = cfa.common.required;
+    if (!groupId) e.group = cfa.common.required;
+    else if (!leafId) e.categoryId = cfa.common.required;
+    if (!place.provinceId) e.province = cfa.common.required;
+    else if (!place.countyId) e.county = cfa.common.required;
+    else if (!placeDivisionId(place)) e.locality = cfa.common.required;
+    for (const q of leaf?.questions ?? []) {
+      const v = answers[q.code];
+      if (q.required && (v === undefined || v === '')) e[`q-${q.code}`] = cfa.common.required;
+      if (q.type === 'number' && typeof v === 'string' && v !== '' && !Number.isFinite(Number(v))) e[`q-${q.code}`] = cfa.common.required;
+    }
+    if (normalizeFa(subject) === '') e.subject = cfa.common.required;
+    else if (subject.trim().length > MAX_SUBJECT) e.subject = cfa.common.tooLong(faNumber(MAX_SUBJECT));
+    if (normalizeFa(body) === '') e.body = cfa.common.required;
+    else if (body.trim().length > MAX_BODY) e.body = cfa.common.tooLong(faNumber(MAX_BODY));
+    if (uploads.busy) e.attachments = cfa.common.waitUploads;
+    return e;
+  }
+
+  /** Show the errors and move focus to the first field with one (in the order of the form). */
+  function showErrors(e: Errors, message: string | null = cfa.common.formErrors) {
+    setErrors(e);
+    setFormError(message);
+    setTimeout(() => {
+      const fields = formRef.current?.querySelectorAll<HTMLElement>('[data-field]') ?? [];
+      for (const f of fields) {
+        if (e[f.dataset.field ?? '']) {
+          const control = f.querySelector<HTMLElement>('input, select, textarea');
+          control?.focus();
+          f.scrollIntoView({ block: 'center' });
+          return;
+        }
+      }
+    }, 0);
+  }
+
+  /** A field the citizen changes loses its error message (the next «ادامه» checks everything again). */
+  function clearFieldError(e: FormEvent<HTMLFormElement>) {
+    const key = (e.target as HTMLElement).closest<HTMLElement>('[data-field]')?.dataset.field;
+    if (!key || !errors[key]) return;
+    const { [key]: _, ...rest } = errors;
+    setErrors(rest);
+    if (Object.keys(rest).length === 0) setFormError(null);
+  }
+
+  function payload() {
+    const cleanAnswers: Record<string, Answer> = {};
+    for (const q of leaf?.questions ?? []) {
+      const v = answers[q.code];
+      if (v === undefined || v === '') continue;
+      cleanAnswers[q.code] = q.type === 'number' ? Number(v) : v;
+    }
+    return {
+      kind: kind!,
+      categoryId: leafId!,
+      divisionId: placeDivisionId(place)!,
+      ...(coords ? { lat: coords.lat, lon: coords.lon } : {}),
+      ...(address.trim() ? { address: address.trim() } : {}),
+      subject: subject.trim(),
+      body: body.trim(),
+      answers: cleanAnswers,
+      ...(name.trim() ? { name: name.trim() } : {}),
+      anonymous,
+      documentIds: uploads.documentIds,
+    };
+  }
+
+  async function onContinue(e: FormEvent) {
+    e.preventDefault();
+    const errs = validate();
+    if (Object.keys(errs).length) return showErrors(errs);
+    setErrors({});
+    setFormError(null);
+    setBusy(true);
+    try {
+      const text = `${subject.trim()} ${body.trim()}`.slice(0, MAX_BODY);
+      const qs = new URLSearchParams({ categoryId: String(leafId), divisionId: String(placeDivisionId(place)), text });
+      const res = await api.get<{ items: SimilarItem[] }>(`/api/v1/complaints/similar?${qs}`);
+      if (res.items.length > 0) {
+        setSimilar(res.items);
+        setBusy(false);
+        go('similar');
+        return;
+      }
+    } catch {
+      // Similar cases are a courtesy: if they cannot be fetched, file anyway.
+    }
+    await submit();
+  }
+
+  async function submit() {
+    setBusy(true);
+    setFormError(null);
+    try {
+      const res = await api.post<{ trackingCode: string; id: string }>('/api/v1/complaints', payload());
+      onDone(res.trackingCode);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) {
+        // The session ran out while the form was being filled: sign in again; this form stays mounted, kept.
+        setFormError(null);
+        go('form');
+        onNeedAuth();
+        return;
+      }
+      const fe = fieldErrors(err);
+      const mapped: Errors = {};
+      for (const [path, msg] of Object.entries(fe)) {
+        if (path === 'divisionId') mapped.locality = msg;
+        else if (path.startsWith('answers.')) mapped[`q-${path.slice(8)}`] = msg;
+        else if (path === 'documentIds' || path.startsWith('documentIds.')) mapped.attachments = msg;
+        else if (path === 'categoryId') mapped.categoryId = msg;
+        else mapped[path] = msg;
+      }
+      if (step !== 'form') go('form');
+      showErrors(mapped, publicErrorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function locateMe() {
+    setLocMessage(null);
+    if (!('geolocation' in navigator)) {
+      setLocMessage(nfa.create.locationUnavailable);
+      return;
+    }
+    setLocating(true);
+    navigator.geolocation.getCurrentPosition(
+      (pos) => {
+        setLocating(false);
+        const lat = Math.round(pos.coords.latitude * 1e6) / 1e6;
+        const lon = Math.round(pos.coords.longitude * 1e6) / 1e6;
+        if (lat < 24 || lat > 40 || lon < 44 || lon > 64) {
+          setLocMessage(nfa.create.locationOutside);
+          return;
+        }
+        setCoords({ lat, lon });
+      },
+      (err) => {
+        setLocating(false);
+        setLocMessage(err.code === err.PERMISSION_DENIED ? nfa.create.locationDenied : nfa.create.locationUnavailable);
+      },
+      { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 },
+    );
+  }
+
+  const bodyLen = body.length;
+
+  return (
+    <>
+      {step === 'form' && (
+        <form ref={formRef} className="cx-page" style={{ padding: 0 }} onSubmit={onContinue} onChange={clearFieldError} noValidate aria-busy={busy}>
+          {citizen && <p className="cx-muted">{cfa.otp.signedInAs(toPersianDigits(citizen.mobile))}</p>}
+          <Alert testId="form-error">{formError}</Alert>
+
+          <section className="cx-card" aria-labelledby="sec-what">
+            <h2 id="sec-what">{nfa.create.kind}</h2>
+            <fieldset className="cx-field" data-field="kind" aria-describedby={errors.kind ? 'kind-error' : undefined}>
+              <legend className="cx-sr">{nfa.create.kind}</legend>
+              <div className="cx-choices">
+                {KINDS.map((k) => (
+                  <label key={k} className="cx-choice">
+                    <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+                    <span className="cx-choice-title">{nfa.kinds[k].title}</span>
+                    <span className="cx-choice-hint">{nfa.kinds[k].hint}</span>
+                  </label>
+                ))}
+              </div>
+              {errors.kind && (
+                <p className="cx-error" id="kind-error" role="alert">
+                  {errors.kind}
+                </p>
+              )}
+            </fieldset>
+
+            {catError && (
+              <Alert>
+                {catError}{' '}
+                <button type="button" className="cx-link-btn" onClick={onRetryCategories}>
+                  {cfa.common.retry}
+                </button>
+              </Alert>
+            )}
+            <div className="cx-row cx-row-2">
+              <Field id="group" label={nfa.create.category} hint={nfa.create.categoryHint} error={errors.group}>
+                <select
+                  {...described('group', true, errors.group)}
+                  className="cx-select"
+                  value={groupId ?? ''}
+                  disabled={!categories}
+                  onChange={(e) => {
+                    const id = e.currentTarget.value ? Number(e.currentTarget.value) : null;
+                    setGroupId(id);
+                    const g = categories?.find((c) => c.id === id);
+                    setLeafId(g && g.children.length === 1 ? g.children[0]!.id : null);
+                    setAnswers({});
+                  }}
+                >
+                  <option value="">{categories ? cfa.common.choose : cfa.common.loading}</option>
+                  {categories?.map((g) => (
+                    <option key={g.id} value={g.id}>
+                      {g.name}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              <Field id="categoryId" label={nfa.create.subcategory} error={errors.categoryId}>
+                <select
+                  {...described('categoryId', false, errors.categoryId)}
+                  className="cx-select"
+                  value={leafId ?? ''}
+                  disabled={!group}
+                  onChange={(e) => {
+                    setLeafId(e.currentTarget.value ? Number(e.currentTarget.value) : null);
+                    setAnswers({});
+                  }}
+                >
+                  <option value="">{cfa.common.choose}</option>
+                  {group?.children.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+            </div>
+            {leaf && (
+              <p className="cx-hint" data-testid="category-info">
+                {leaf.description ? `${leaf.description} — ` : ''}
+                {nfa.create.office(leaf.officeTitle ?? '', cfa.common.days(toPersianDigits(leaf.slaDays)))}
+              </p>
+            )}
+          </section>
+
+          <section className="cx-card" aria-labelledby="sec-where">
+            <h2 id="sec-where">{nfa.create.place}</h2>
+            <PlacePicker
+              value={place}
+              onChange={(v) => {
+                setPlace(v);
+                setErrors(({ province: _p, county: _c, locality: _l, ...rest }) => rest);
+              }}
+              errors={{ province: errors.province, county: errors.county, locality: errors.locality }}
+            />
+            <Field id="address" label={nfa.create.address} hint={nfa.create.addressHint} optional error={errors.address}>
+              <input {...described('address', true, errors.address)} className="cx-input" maxLength={MAX_ADDRESS} value={address} onChange={(e) => setAddress(e.currentTarget.value)} autoComplete="street-address" />
+            </Field>
+            <div className="cx-actions">
+              <button type="button" className="cx-btn cx-btn-light" onClick={locateMe} disabled={locating}>
+                {locating ? nfa.create.locating : nfa.create.useLocation}
+              </button>
+              {coords && (
+                <>
+                  <span className="cx-hint" role="status" data-testid="coords">
+                    {nfa.create.located(faCoord(coords.lat), faCoord(coords.lon))}
+                  </span>
+                  <button type="button" className="cx-link-btn" onClick={() => setCoords(null)}>
+                    {nfa.create.clearLocation}
+                  </button>
+                </>
+              )}
+            </div>
+            {locMessage && <p className="cx-hint" role="status">{locMessage}</p>}
+          </section>
+
+          <section className="cx-card" aria-labelledby="sec-why">
+            <h2 id="sec-why">{nfa.create.body}</h2>
+            {leaf && leaf.questions.length > 0 && (
+              <div className="cx-row cx-row-2" data-testid="questions">
+                {leaf.questions.map((q) => (
+                  <QuestionField
+                    key={q.code}
+                    q={q}
+                    value={answers[q.code]}
+                    error={errors[`q-${q.code}`]}
+                    onChange={(v) =>
+                      setAnswers((a) => {
+                        const next = { ...a };
+                        if (v === undefined) delete next[q.code];
+                        else next[q.code] = v;
+                        return next;
+                      })
+                    }
+                  />
+                ))}
+              </div>
+            )}
+            <Field id="subject" label={nfa.create.subject} hint={nfa.create.subjectHint} error={errors.subject}>
+              <input {...described('subject', true, errors.subject)} className="cx-input" maxLength={MAX_SUBJECT} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} />
+            </Field>
+            <Field id="body" label={nfa.create.body} hint={nfa.create.bodyHint} error={errors.body}>
+              <textarea {...described('body', true, errors.body)} className="cx-textarea" rows={6} value={body} onChange={(e) => setBody(e.currentTarget.value.slice(0, MAX_BODY + 200))} />
+              <span className="cx-counter" data-over={bodyLen > MAX_BODY} aria-live="polite" data-testid="body-counter">
+                {cfa.common.charCount(faNumber(bodyLen), faNumber(MAX_BODY))}
+              </span>
+            </Field>
+            <Attachments id="attachments" uploads={uploads} error={errors.attachments} />
+          </section>
+
+          <section className="cx-card" aria-labelledby="sec-who">
+            <h2 id="sec-who">{nfa.create.name}</h2>
+            <Field id="name" label={nfa.create.name} optional error={errors.name}>
+              <input {...described('name', false, errors.name)} className="cx-input" maxLength={MAX_NAME} autoComplete="name" value={name} onChange={(e) => setName(e.currentTarget.value)} />
+            </Field>
+            <label className="cx-check" data-field="anonymous">
+              <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.currentTarget.checked)} aria-describedby="anonymous-hint" />
+              <span>
+                <strong>{nfa.create.anonymous}</strong>
+                <span className="cx-hint" id="anonymous-hint" style={{ display: 'block' }}>
+                  {nfa.create.anonymousHint}
+                </span>
+              </span>
+            </label>
+          </section>
+
+          <button type="submit" className="cx-btn cx-btn-block" disabled={busy}>
+            {busy ? nfa.create.checking : nfa.create.next}
+          </button>
+        </form>
+      )}
+
+      {step === 'similar' && (
+        <section className="cx-card" aria-labelledby="sec-similar">
+          <h2 id="sec-similar">{nfa.create.similarTitle}</h2>
+          <p className="cx-lead">{nfa.create.similarText}</p>
+          <Alert testId="form-error">{formError}</Alert>
+          <ul className="cx-similar" data-testid="similar">
+            {similar.map((s, i) => (
+              <li key={i}>
+                <strong>{s.subject}</strong>
+                <span className="cx-muted">
+                  {[
+                    s.stateTitle,
+                    s.placeName,
+                    s.createdAt ? jDate(s.createdAt) : undefined,
+                    s.publicReplies ? nfa.create.similarReplies(toPersianDigits(s.publicReplies)) : undefined,
+                  ]
+                    .filter(Boolean)
+                    .join(' — ')}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <div className="cx-actions">
+            <button type="button" className="cx-btn" onClick={() => void submit()} disabled={busy}>
+              {busy ? nfa.create.submitting : nfa.create.similarStillSubmit}
+            </button>
+            <button type="button" className="cx-btn cx-btn-light" onClick={() => go('form')} disabled={busy}>
+              {nfa.create.edit}
+            </button>
+          </div>
+        </section>
+      )}
+
+    </>
+  );
+}
