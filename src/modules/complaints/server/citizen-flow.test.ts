@@ -20,6 +20,8 @@ beforeAll(async () => {
   t = await createCitizenTestApp();
   tree = await createTree(t.db);
   muni = await createStaff(t.db, [['municipality', tree.city]], { username: 'muni', password: 'secret-pass' });
+  await createStaff(t.db, [['district.reviewer', tree.district]], { username: 'dr-here', password: 'secret-pass' });
+  await createStaff(t.db, [['district.reviewer', tree.otherDistrict]], { username: 'dr-there', password: 'secret-pass' });
   pothole = (await t.category('pothole')).id;
   waste = (await t.category('waste-collection')).id;
 });
@@ -95,6 +97,9 @@ describe('citizen flow: file → track → full case → provide info → rate',
     expect((await get(`/api/v1/complaints/mine/${code}`, other.headers)).statusCode).toBe(404);
     expect((await get(`/api/v1/complaints/mine/${code}/documents/${doc}`, other.headers)).statusCode).toBe(404);
     expect((await get(`/api/v1/documents/${doc}`, other.headers)).statusCode).toBe(404);
+    // Staff: the attachment URL follows the complaint's scope, like the case itself.
+    expect((await get(`/api/v1/documents/${doc}`, await t.login('dr-here'))).statusCode).toBe(200);
+    expect((await get(`/api/v1/documents/${doc}`, await t.login('dr-there'))).statusCode).toBe(404);
     expect((await post(`/api/v1/complaints/mine/${code}/withdraw`, other.headers)).statusCode).toBe(404);
     expect((await get('/api/v1/complaints/mine', other.headers)).json().items).toEqual([]);
 
