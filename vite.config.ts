@@ -15,8 +15,30 @@ export default defineConfig({
     // that each page downloads; keep them as separate files fetched on demand.
     assetsInlineLimit: 0,
     sourcemap: false,
+    modulePreload: { polyfill: false },
     reportCompressedSize: true,
     rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              name: 'app',
+              tags: ['$initial'],
+              priority: 3,
+            },
+            // Every page sets its title: a tiny module of its own (not pulled into a page group below).
+            { name: 'usePageTitle', test: /[\\/]src[\\/]web[\\/]components[\\/]usePageTitle\.ts$/, priority: 2 },
+            // Each public complaint page with its own strings, and the filing form with its place picker.
+            { name: 'NewComplaint', test: /[\\/]complaints[\\/]web[\\/]public[\\/](NewComplaint\.tsx|fa-new\.ts)$/, priority: 1, includeDependenciesRecursively: false },
+            { name: 'Track', test: /[\\/]complaints[\\/]web[\\/]public[\\/](Track\.tsx|fa-track\.ts)$/, priority: 1, includeDependenciesRecursively: false },
+            {
+              name: 'public',
+              test: /[\\/]src[\\/](web[\\/](api|citizen-auth)\.ts|web[\\/]components[\\/](OtpForm|form|digits)\.tsx?|web[\\/]styles[\\/]forms\.css|core[\\/]fa[\\/]validators\.ts|modules[\\/]complaints[\\/]web[\\/](fa|format|types|public[\\/](http|ui))\.tsx?)$/,
+              priority: 2,
+            },
+          ],
+        },
+      },
       treeshake: {
         // src/core/fa is pure by design (it is shared with the server), and so are
         // the digit helpers of persian-tools, which declares no `sideEffects`.

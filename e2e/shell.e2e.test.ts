@@ -123,8 +123,8 @@ describe('web shell', () => {
 
   it('a «coming soon» service and an unknown address answer in Persian', async () => {
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/track`, { waitUntil: 'networkidle' });
-    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('پیگیری با کد پیگیری');
+    await page.goto(`${server.baseUrl}/showcase`, { waitUntil: 'networkidle' });
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('ویترین طرح‌های برگزیده');
     await expect(page.locator('main').innerText()).resolves.toContain('به‌زودی');
 
     await page.goto(`${server.baseUrl}/no/such/page`, { waitUntil: 'networkidle' });

@@ -5,8 +5,8 @@ import { PageLoader } from './components/PageLoader.js';
 import { fa } from './fa.js';
 import type { PublicServiceKey } from './pages/services.js';
 
-// Every route is its own chunk. The public pages are plain markup: they download
-// neither Mantine (MantineLayout) nor TanStack Query nor any staff screen.
+// Every route is its own chunk. The public pages (the citizen login included) are plain
+// markup: they download neither Mantine (MantineLayout) nor TanStack Query nor any staff screen.
 const Home = lazy(() => import('./pages/Home.js'));
 const ComingSoon = lazy(() => import('./pages/ComingSoon.js'));
 const NotFound = lazy(() => import('./pages/NotFound.js'));
@@ -73,9 +73,9 @@ export function App() {
           {soon.map(([path, service]) => (
             <Route key={path} path={path} element={<ComingSoon service={service} />} />
           ))}
+          <Route path="citizen/login" element={<CitizenLogin />} />
           <Route element={<MantineLayout />}>
             <Route path="login" element={<StaffLogin />} />
-            <Route path="citizen/login" element={<CitizenLogin />} />
           </Route>
           <Route path="*" element={<NotFound />} />
         </Route>

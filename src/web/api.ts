@@ -34,6 +34,11 @@ export function errorMessage(err: unknown): string {
 // is sent on every non-GET request as the double-submit proof the server checks.
 let csrfToken: string | null = null;
 
+/** The CSRF token of this tab's session, for a request `request` cannot send (a multipart upload with progress). */
+export function getCsrfToken(): string | null {
+  return csrfToken;
+}
+
 /** Remember the CSRF token from a /me, login or OTP verify answer. */
 export function setCsrfToken(token: string | null | undefined): void {
   csrfToken = token ?? null;

@@ -82,18 +82,25 @@ export const fa = {
   citizenLogin: {
     title: 'ورود شهروندان',
     subtitle: 'شماره همراه خود را وارد کنید تا کد ورود برایتان پیامک شود.',
+    code: 'کد ورود',
+    verify: 'ورود',
+    staffInstead: 'از کارکنان هستید؟ ورود کارکنان',
+  },
+  /** The one-time-code form (components/OtpForm): /citizen/login and the complaints service's public pages. */
+  otp: {
     mobile: 'شماره همراه',
     mobileHint: 'مانند ۰۹۱۲۱۲۳۴۵۶۷',
     mobileInvalid: 'شماره همراه معتبر نیست؛ شماره‌ای یازده‌رقمی که با ۰۹ آغاز می‌شود وارد کنید.',
     requestCode: 'دریافت کد',
-    code: 'کد ورود',
     codeHint: (mobile: string) => `کد شش‌رقمی پیامک‌شده به ${mobile} را وارد کنید.`,
     codeInvalid: 'کد شش‌رقمی را کامل وارد کنید.',
-    verify: 'ورود',
     resend: 'ارسال دوباره کد',
     resendIn: (seconds: string) => `ارسال دوباره تا ${seconds} ثانیه دیگر`,
     changeMobile: 'تغییر شماره همراه',
-    staffInstead: 'از کارکنان هستید؟ ورود کارکنان',
+  },
+  /** The plain-markup form building blocks (components/form.tsx). */
+  form: {
+    optional: '(اختیاری)',
   },
   staffHome: {
     greeting: (name: string) => `${name}، خوش آمدید`,
@@ -118,5 +125,6 @@ export const fa = {
     generic: 'خطایی رخ داد؛ لطفاً دوباره تلاش کنید.',
     retry: 'تلاش دوباره',
     loadFailed: 'دریافت اطلاعات ممکن نشد.',
+    throttled: 'درخواست‌های شما بیش از حد مجاز بود؛ چند دقیقه صبر کنید و دوباره تلاش کنید.',
   },
 } as const;

@@ -76,12 +76,3 @@ export const IconUser = () => (
     <path d="M5 20c1-3.5 3.8-5 7-5s6 1.5 7 5" />
   </Svg>
 );
-
-/** The platform's mark: two roofs, a city and a village, on one ground line. */
-export const Logo = ({ className }: { className?: string }) => (
-  <svg className={className} viewBox="0 0 64 64" aria-hidden="true" focusable="false">
-    <rect width="64" height="64" rx="14" fill="#ffffff" />
-    <path d="M14 48V30l10-8 10 8v18zM34 48V20l8-6 8 6v28z" fill="#0f6f7a" />
-    <path d="M10 50h44" stroke="#0f6f7a" strokeWidth="4" strokeLinecap="round" />
-  </svg>
-);

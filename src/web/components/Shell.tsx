@@ -1,8 +1,8 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
-import { formatJalaliLong } from '../../core/fa/index.js';
+import { formatJalaliLong } from '../../core/fa/jalali.js';
 import { fa } from '../fa.js';
-import { Logo } from './Icons.js';
+import { Logo } from './Logo.js';
 
 function isoDay(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');

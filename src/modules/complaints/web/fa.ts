@@ -1,3 +1,5 @@
+import { fa } from '../../../web/fa.js';
+
 /**
  * The Persian strings of the complaints screens shared by the public pages (and read by the staff screens):
  * common words, the one-time-code step and the attachments picker. Page-specific strings live next to their
@@ -6,7 +8,7 @@
 export const cfa = {
   common: {
     required: 'این بخش را پر کنید.',
-    optional: '(اختیاری)',
+    optional: fa.form.optional,
     choose: 'انتخاب کنید',
     loading: 'در حال بارگذاری…',
     retry: 'تلاش دوباره',
@@ -16,28 +18,20 @@ export const cfa = {
     send: 'ارسال',
     none: '—',
     anonymous: 'ناشناس',
-    throttled: 'درخواست‌های شما بیش از حد مجاز بود؛ چند دقیقه صبر کنید و دوباره تلاش کنید.',
+    throttled: fa.errors.throttled,
     formErrors: 'چند بخش فرم نیاز به اصلاح دارد؛ پیام کنار هر بخش را ببینید.',
     days: (n: string) => `${n} روز کاری`,
     charCount: (n: string, max: string) => `${n} از ${max} نویسه`,
     tooLong: (max: string) => `حداکثر ${max} نویسه مجاز است.`,
     waitUploads: 'صبر کنید تا بارگذاری پیوست‌ها تمام شود.',
   },
+  /** The complaints service's wording of the shell's one-time-code form (src/web/components/OtpForm.tsx). */
   otp: {
     title: 'تأیید شماره همراه',
     subtitle: 'شماره همراه خود را وارد کنید تا کد یک‌بارمصرف برایتان پیامک شود. کد پیگیری هم به همین شماره فرستاده می‌شود.',
     trackSubtitle: 'برای دیدن همه جزئیات، شماره همراهی را که با آن ثبت کرده‌اید وارد کنید تا کد یک‌بارمصرف برایتان پیامک شود.',
-    mobile: 'شماره همراه',
-    mobileHint: 'مانند ۰۹۱۲۱۲۳۴۵۶۷',
-    mobileInvalid: 'شماره همراه معتبر نیست؛ شماره‌ای یازده‌رقمی که با ۰۹ آغاز می‌شود وارد کنید.',
-    requestCode: 'دریافت کد',
     code: 'کد یک‌بارمصرف',
-    codeHint: (mobile: string) => `کد شش‌رقمی پیامک‌شده به ${mobile} را وارد کنید.`,
-    codeInvalid: 'کد شش‌رقمی را کامل وارد کنید.',
     verify: 'تأیید و ادامه',
-    resend: 'ارسال دوباره کد',
-    resendIn: (s: string) => `ارسال دوباره تا ${s} ثانیه دیگر`,
-    changeMobile: 'تغییر شماره همراه',
     signedInAs: (mobile: string) => `با شماره همراه ${mobile} وارد شده‌اید.`,
   },
   files: {

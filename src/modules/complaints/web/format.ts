@@ -1,5 +1,6 @@
 // Small pure helpers shared by the citizen and staff screens (no React, no Mantine, no zod: the public pages import them).
-import { formatJalaliDate, formatJalaliDateTime, toAsciiDigits, toPersianDigits } from '../../../core/fa/index.js';
+import { formatJalaliDate, formatJalaliDateTime } from '../../../core/fa/jalali.js';
+import { toAsciiDigits, toPersianDigits } from '../../../core/fa/normalize.js';
 
 /** A tracking code as typed or pasted (Persian/Arabic/ASCII digits, spaces, dashes) → ASCII digits only. */
 export function cleanCode(input: string): string {

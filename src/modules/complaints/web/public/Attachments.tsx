@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { toPersianDigits } from '../../../../core/fa/index.js';
+import { toPersianDigits } from '../../../../core/fa/normalize.js';
 import { cfa } from '../fa.js';
 import { faSize } from '../format.js';
 import { publicErrorMessage, uploadDocument } from './http.js';

@@ -1,5 +1,5 @@
 import { Fragment, useState, type FormEvent } from 'react';
-import { normalizeFa, toPersianDigits } from '../../../../core/fa/index.js';
+import { normalizeFa, toPersianDigits } from '../../../../core/fa/normalize.js';
 import { cfa } from '../fa.js';
 import { tfa } from './fa-track.js';
 import { faCoord, faNumber, faSize, jDate, jDateTime } from '../format.js';

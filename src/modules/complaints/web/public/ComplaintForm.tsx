@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
-import { normalizeFa, toAsciiDigits, toPersianDigits } from '../../../../core/fa/index.js';
+import { normalizeFa, toAsciiDigits, toPersianDigits } from '../../../../core/fa/normalize.js';
 import { cfa } from '../fa.js';
 import { faCoord, faNumber, jDate } from '../format.js';
 import type { CategoryGroup, CategoryLeaf, CategoryQuestion, ComplaintKind, SimilarItem } from '../types.js';

@@ -1,14 +1,14 @@
 import './complaints.css';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { toPersianDigits } from '../../../../core/fa/index.js';
+import { toPersianDigits } from '../../../../core/fa/normalize.js';
 import { usePageTitle } from '../../../../web/components/usePageTitle.js';
 import { cfa } from '../fa.js';
 import { cleanCode, groupCode } from '../format.js';
 import type { CategoryGroup } from '../types.js';
 import { nfa } from './fa-new.js';
 import { api, currentCitizen, publicErrorMessage, type Citizen } from './http.js';
-import { OtpForm } from './OtpForm.js';
+import { OtpForm } from '../../../../web/components/OtpForm.js';
 import { Alert, Loading } from './ui.js';
 
 // Steps 2–3 (the form) are their own chunk, fetched as soon as the page knows who is there: a citizen who is
@@ -115,7 +115,10 @@ export default function NewComplaint() {
         <>
           <p className="cx-lead">{nfa.create.intro}</p>
           <OtpForm
+            title={cfa.otp.title}
             subtitle={cfa.otp.subtitle}
+            codeLabel={cfa.otp.code}
+            verifyLabel={cfa.otp.verify}
             onSignedIn={(c) => {
               setCitizen(c);
               setFormShown(true);

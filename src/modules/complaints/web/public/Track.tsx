@@ -1,7 +1,7 @@
 import './complaints.css';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { toPersianDigits } from '../../../../core/fa/index.js';
+import { toPersianDigits } from '../../../../core/fa/normalize.js';
 import { usePageTitle } from '../../../../web/components/usePageTitle.js';
 import { tfa } from './fa-track.js';
 import { cleanCode, groupCode, jDate, jDateTime, looksLikeCode } from '../format.js';

@@ -4,7 +4,7 @@ import type { CitizenCase } from '../types.js';
 import { CaseFull } from './CaseFull.js';
 import { tfa } from './fa-track.js';
 import { api, ApiError, currentCitizen, publicErrorMessage, signOut } from './http.js';
-import { OtpForm } from './OtpForm.js';
+import { OtpForm } from '../../../../web/components/OtpForm.js';
 import { Alert, Loading } from './ui.js';
 
 type FullState = { kind: 'checking' } | { kind: 'auth' } | { kind: 'loading' } | { kind: 'open'; data: CitizenCase } | { kind: 'error'; message: string; relogin?: boolean };
@@ -47,7 +47,15 @@ export default function TrackFull({ code, onChanged }: { code: string; onChanged
   }
 
   if (full.kind === 'checking' || full.kind === 'loading') return <Loading />;
-  if (full.kind === 'auth') return <OtpForm subtitle={cfa.otp.trackSubtitle} onSignedIn={() => void loadFull()} />;
+  if (full.kind === 'auth') return (
+      <OtpForm
+        title={cfa.otp.title}
+        subtitle={cfa.otp.trackSubtitle}
+        codeLabel={cfa.otp.code}
+        verifyLabel={cfa.otp.verify}
+        onSignedIn={() => void loadFull()}
+      />
+    );
   if (full.kind === 'error') {
     return (
       <>

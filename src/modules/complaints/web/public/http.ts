@@ -1,53 +1,11 @@
 // Requests of the public complaint pages: plain fetch through the shell's `api` (no TanStack Query, no zod), an
 // upload with progress (XMLHttpRequest), and the mapping of problem+json `errors[]` to form fields.
-import { ApiError, errorMessage, fetchMe, logout, verifyOtp } from '../../../../web/api.js';
+import { ApiError, getCsrfToken } from '../../../../web/api.js';
 import { fa } from '../../../../web/fa.js';
-import { cfa } from '../fa.js';
 
-export { api, ApiError, errorMessage, requestOtp } from '../../../../web/api.js';
-
-// The CSRF token of this tab's session, for the one request `api` cannot send (multipart upload with progress).
-let csrf: string | null = null;
-
-export interface Citizen {
-  mobile: string;
-}
-
-/** The signed-in citizen, or null (nobody signed in, or staff). Never throws: a failed check means "sign in". */
-export async function currentCitizen(): Promise<Citizen | null> {
-  try {
-    const me = await fetchMe();
-    if (!me) return null;
-    csrf = me.csrfToken;
-    if (me.user.kind !== 'citizen') return null;
-    return { mobile: me.user.mobile ?? me.user.username };
-  } catch {
-    return null;
-  }
-}
-
-/** Verify the one-time code; the session cookie is set by the server, the CSRF token kept here and in `api`. */
-export async function signInWithCode(mobile: string, code: string): Promise<Citizen> {
-  const res = await verifyOtp(mobile, code);
-  csrf = res.csrfToken;
-  return { mobile: res.user.mobile ?? mobile };
-}
-
-/** Sign out (to sign in again with another mobile). Never throws. */
-export async function signOut(): Promise<void> {
-  try {
-    await logout();
-  } catch {
-    // an expired session is already gone
-  }
-  csrf = null;
-}
-
-/** Persian message of an error, with a clear sentence for throttling (429). */
-export function publicErrorMessage(err: unknown): string {
-  if (err instanceof ApiError && err.status === 429) return cfa.common.throttled;
-  return errorMessage(err);
-}
+export { api, ApiError, errorMessage } from '../../../../web/api.js';
+// The citizen's sign-in is the shell's (the same one-time-code form as /citizen/login).
+export { currentCitizen, publicErrorMessage, requestOtp, signInWithCode, signOut, type Citizen } from '../../../../web/citizen-auth.js';
 
 const hasPersian = /[\u0600-\u06FF]/;
 
@@ -83,6 +41,7 @@ export function uploadDocument(file: File, purpose: string, onProgress: (percent
   const promise = new Promise<UploadedDocument>((resolve, reject) => {
     xhr.open('POST', '/api/v1/documents');
     xhr.setRequestHeader('accept', 'application/json, application/problem+json');
+    const csrf = getCsrfToken();
     if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(Math.min(99, Math.round((e.loaded / e.total) * 100)));

@@ -1,20 +1,37 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { normalizeMobile, toAsciiDigits, toPersianDigits } from '../../../../core/fa/index.js';
-import { onlyDigits } from '../../../../web/components/digits.js';
-import { cfa } from '../fa.js';
-import { publicErrorMessage, requestOtp, signInWithCode, type Citizen } from './http.js';
-import { Alert, described, Field } from './ui.js';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { toAsciiDigits, toPersianDigits } from '../../core/fa/normalize.js';
+import { normalizeMobile } from '../../core/fa/validators.js';
+import { publicErrorMessage, requestOtp, signInWithCode, type Citizen } from '../citizen-auth.js';
+import { fa } from '../fa.js';
+import { onlyDigits } from './digits.js';
+import { Alert, described, Field } from './form.js';
 
 /** Seconds before the citizen may ask for another code (the server enforces its own limit too). */
 const RESEND_AFTER = 60;
 
+export interface OtpFormProps {
+  /** The card's heading: the page's <h1> on /citizen/login, an <h2> inside a service page. */
+  title: string;
+  titleLevel?: 1 | 2;
+  /** The sentence under the heading on the mobile step. */
+  subtitle: string;
+  /** Label of the code box and of the button that verifies it. */
+  codeLabel: string;
+  verifyLabel: string;
+  /** Called once signed in; the form stays busy while it runs and shows its error if it throws. */
+  onSignedIn: (c: Citizen) => void | Promise<void>;
+  /** Shown at the bottom of the card, on both steps (e.g. a link to the staff login). */
+  footer?: ReactNode;
+}
+
 /**
  * Mobile number (Persian, Arabic or ASCII digits) → a one-time code by SMS → the six-digit code → signed in as a
- * citizen. The same steps as `/citizen/login`, in plain markup for the light public pages.
+ * citizen. Plain markup (no Mantine), so the light public pages can use it: /citizen/login and the complaints
+ * service's pages.
  */
-export function OtpForm({ subtitle, onSignedIn }: { subtitle: string; onSignedIn: (c: Citizen) => void }) {
+export function OtpForm({ title, titleLevel = 2, subtitle, codeLabel, verifyLabel, onSignedIn, footer }: OtpFormProps) {
   const [mobileInput, setMobileInput] = useState('');
-  const [mobile, setMobile] = useState<string | null>(null);
+  const [mobile, setMobile] = useState<string | null>(null); // normalized, once a code was sent
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -22,6 +39,7 @@ export function OtpForm({ subtitle, onSignedIn }: { subtitle: string; onSignedIn
   const [wait, setWait] = useState(0);
   const codeRef = useRef<HTMLInputElement>(null);
   const mobileRef = useRef<HTMLInputElement>(null);
+  const Heading = titleLevel === 1 ? 'h1' : 'h2';
 
   useEffect(() => {
     if (wait <= 0) return;
@@ -49,7 +67,7 @@ export function OtpForm({ subtitle, onSignedIn }: { subtitle: string; onSignedIn
     e.preventDefault();
     const normalized = normalizeMobile(mobileInput);
     if (!normalized) {
-      setFieldError(cfa.otp.mobileInvalid);
+      setFieldError(fa.otp.mobileInvalid);
       mobileRef.current?.focus();
       return;
     }
@@ -61,7 +79,7 @@ export function OtpForm({ subtitle, onSignedIn }: { subtitle: string; onSignedIn
     e.preventDefault();
     if (!mobile) return;
     if (code.length !== 6) {
-      setFieldError(cfa.otp.codeInvalid);
+      setFieldError(fa.otp.codeInvalid);
       codeRef.current?.focus();
       return;
     }
@@ -70,7 +88,7 @@ export function OtpForm({ subtitle, onSignedIn }: { subtitle: string; onSignedIn
     setError(null);
     try {
       const citizen = await signInWithCode(mobile, code);
-      onSignedIn(citizen);
+      await onSignedIn(citizen);
     } catch (err) {
       setError(publicErrorMessage(err));
       setCode('');
@@ -82,10 +100,12 @@ export function OtpForm({ subtitle, onSignedIn }: { subtitle: string; onSignedIn
   if (mobile === null) {
     return (
       <form className="cx-card" onSubmit={submitMobile} noValidate aria-busy={busy} aria-labelledby="otp-title">
-        <h2 id="otp-title">{cfa.otp.title}</h2>
+        <Heading id="otp-title" className="cx-card-title">
+          {title}
+        </Heading>
         <p className="cx-lead">{subtitle}</p>
         <Alert testId="form-error">{error}</Alert>
-        <Field id="otp-mobile" label={cfa.otp.mobile} hint={cfa.otp.mobileHint} error={fieldError}>
+        <Field id="otp-mobile" label={fa.otp.mobile} hint={fa.otp.mobileHint} error={fieldError}>
           <input
             ref={mobileRef}
             {...described('otp-mobile', true, fieldError)}
@@ -100,17 +120,20 @@ export function OtpForm({ subtitle, onSignedIn }: { subtitle: string; onSignedIn
           />
         </Field>
         <button type="submit" className="cx-btn cx-btn-block" disabled={busy}>
-          {cfa.otp.requestCode}
+          {fa.otp.requestCode}
         </button>
+        {footer}
       </form>
     );
   }
 
   return (
     <form className="cx-card" onSubmit={submitCode} noValidate aria-busy={busy} aria-labelledby="otp-title">
-      <h2 id="otp-title">{cfa.otp.title}</h2>
+      <Heading id="otp-title" className="cx-card-title">
+        {title}
+      </Heading>
       <Alert testId="form-error">{error}</Alert>
-      <Field id="otp-code" label={cfa.otp.code} hint={cfa.otp.codeHint(toPersianDigits(mobile))} error={fieldError}>
+      <Field id="otp-code" label={codeLabel} hint={fa.otp.codeHint(toPersianDigits(mobile))} error={fieldError}>
         <input
           ref={codeRef}
           {...described('otp-code', true, fieldError)}
@@ -124,7 +147,7 @@ export function OtpForm({ subtitle, onSignedIn }: { subtitle: string; onSignedIn
         />
       </Field>
       <button type="submit" className="cx-btn cx-btn-block" disabled={busy}>
-        {cfa.otp.verify}
+        {verifyLabel}
       </button>
       <div className="cx-actions" style={{ justifyContent: 'space-between' }}>
         <button
@@ -138,12 +161,13 @@ export function OtpForm({ subtitle, onSignedIn }: { subtitle: string; onSignedIn
             setTimeout(() => mobileRef.current?.focus(), 0);
           }}
         >
-          {cfa.otp.changeMobile}
+          {fa.otp.changeMobile}
         </button>
         <button type="button" className="cx-link-btn" disabled={wait > 0 || busy} onClick={() => void send(mobile)}>
-          {wait > 0 ? cfa.otp.resendIn(toPersianDigits(wait)) : cfa.otp.resend}
+          {wait > 0 ? fa.otp.resendIn(toPersianDigits(wait)) : fa.otp.resend}
         </button>
       </div>
+      {footer}
     </form>
   );
 }
