@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 
 // The web app lives in src/web; index.html sits at the repository root and the
 // built files go to dist/web, which the server serves as static files.
@@ -7,6 +8,16 @@ export default defineConfig({
   root: '.',
   publicDir: 'src/web/public',
   plugins: [react()],
+  resolve: {
+    // react-router's package exports name only its development build (dev-only warnings and checks
+    // included); its production build, same API, is ~0.5 KB gzip lighter in the entry every page loads.
+    alias: [
+      {
+        find: /^react-router$/,
+        replacement: fileURLToPath(new URL('./node_modules/react-router/dist/production/index.mjs', import.meta.url)),
+      },
+    ],
+  },
   build: {
     outDir: 'dist/web',
     emptyOutDir: true,

@@ -178,7 +178,9 @@ describe('complaints: citizen files on a phone, inspector answers, citizen follo
     await expect(page.locator('main').innerText()).resolves.toContain('کد پیگیری به شماره همراه شما پیامک شد');
     await expectPersianOnly(page);
     await shots(page, 'complaint-done');
-    console.log(`/complaints/new JS (whole filing, form chunk included): ${rec.urls().length} files, ${kb(await rec.gzipTotal())} gzip`);
+    const filingGz = await rec.gzipTotal();
+    console.log(`/complaints/new JS (whole filing, form chunk included): ${rec.urls().length} files, ${kb(filingGz)} gzip`);
+    expect(filingGz, 'the whole public filing stays light').toBeLessThanOrEqual(100 * 1024);
 
     // Filing the same thing again: step 3 offers the open case just filed at the same place.
     await page.getByRole('button', { name: 'ثبت مورد دیگر' }).click();
@@ -225,7 +227,9 @@ describe('complaints: citizen files on a phone, inspector answers, citizen follo
     expect(full).toContain(FILE_NAME);
     expect(full).toContain('بزرگ (بیش از دو متر)');
     await shots(page, 'track-full');
-    console.log(`/track JS (with the full view, loaded on demand): ${rec.urls().length} files, ${kb(await rec.gzipTotal())} gzip`);
+    const fullGz = await rec.gzipTotal();
+    console.log(`/track JS (with the full view, loaded on demand): ${rec.urls().length} files, ${kb(fullGz)} gzip`);
+    expect(fullGz, 'the full track view stays light').toBeLessThanOrEqual(100 * 1024);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -2,7 +2,7 @@ import { Container, Paper, Stack, Text, Title } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { Navigate } from 'react-router';
 import { toPersianDigits } from '../../core/fa/index.js';
-import { fa } from '../fa.js';
+import { faCitizen } from './fa.js';
 import { Shell } from '../components/Shell.js';
 import { PageLoader } from '../components/PageLoader.js';
 import { SessionNav } from '../components/SessionNav.js';
@@ -12,7 +12,7 @@ import { usePageTitle } from '../components/usePageTitle.js';
 import { queryClient, useMe } from '../session.js';
 
 function CitizenHome() {
-  usePageTitle(fa.citizenHome.title);
+  usePageTitle(faCitizen.citizenHome.title);
   const me = useMe();
 
   if (me.isPending) {
@@ -34,15 +34,15 @@ function CitizenHome() {
 
   const mobile = me.data.user.mobile ?? me.data.user.username;
   return (
-    <Shell nav={<SessionNav name={toPersianDigits(mobile)} homePath="/me" homeLabel={fa.nav.citizenHome} />}>
+    <Shell nav={<SessionNav name={toPersianDigits(mobile)} homePath="/me" homeLabel={faCitizen.nav.citizenHome} />}>
       <Container size="lg">
         <Stack gap="xl">
           <Paper withBorder p="lg" radius="lg">
             <Title order={1} size="h2">
-              {fa.citizenHome.title}
+              {faCitizen.citizenHome.title}
             </Title>
             <Text mt="sm">
-              {fa.citizenHome.mobile}:{' '}
+              {faCitizen.citizenHome.mobile}:{' '}
               <Text component="bdi" fw={700} data-testid="citizen-mobile">
                 {toPersianDigits(mobile)}
               </Text>
@@ -50,7 +50,7 @@ function CitizenHome() {
           </Paper>
           <section aria-labelledby="citizen-services">
             <Title order={2} size="h3" id="citizen-services" mb="md">
-              {fa.citizenHome.servicesTitle}
+              {faCitizen.citizenHome.servicesTitle}
             </Title>
             <PublicServiceGrid />
           </section>

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { fa } from '../fa.js';
+import { faPages } from '../pages/fa.js';
 import { publicServices } from '../pages/services.js';
 
 /**
@@ -16,10 +16,10 @@ export function PublicServiceGrid({ headingLevel = 3 }: { headingLevel?: 2 | 3 }
             <span className="icon-badge">
               <Icon />
             </span>
-            <H className="card-title">{fa.services[key].title}</H>
-            <p className="card-text">{fa.services[key].text}</p>
+            <H className="card-title">{faPages.services[key].title}</H>
+            <p className="card-text">{faPages.services[key].text}</p>
             <span className="service-card-go" aria-hidden="true">
-              {fa.home.go} ←
+              {faPages.home.go} ←
             </span>
           </Link>
         </li>

@@ -1,5 +1,5 @@
 import { Link, useNavigate } from 'react-router';
-import { fa } from '../fa.js';
+import { faCitizen } from '../citizen/fa.js';
 import { OtpForm } from '../components/OtpForm.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 
@@ -9,17 +9,17 @@ import { usePageTitle } from '../components/usePageTitle.js';
  * shell's OtpForm), so the page downloads no Mantine and no query library.
  */
 export default function CitizenLogin() {
-  usePageTitle(fa.citizenLogin.title);
+  usePageTitle(faCitizen.citizenLogin.title);
   const navigate = useNavigate();
 
   return (
     <div className="cx-page-narrow">
       <OtpForm
-        title={fa.citizenLogin.title}
+        title={faCitizen.citizenLogin.title}
         titleLevel={1}
-        subtitle={fa.citizenLogin.subtitle}
-        codeLabel={fa.citizenLogin.code}
-        verifyLabel={fa.citizenLogin.verify}
+        subtitle={faCitizen.citizenLogin.subtitle}
+        codeLabel={faCitizen.citizenLogin.code}
+        verifyLabel={faCitizen.citizenLogin.verify}
         onSignedIn={async () => {
           // Load the new session into the signed-in areas' cache (their chunk, needed by /me anyway) before
           // navigating, so the /me guard sees it at once.
@@ -29,7 +29,7 @@ export default function CitizenLogin() {
         }}
         footer={
           <p className="cx-card-footer">
-            <Link to="/login">{fa.citizenLogin.staffInstead}</Link>
+            <Link to="/login">{faCitizen.citizenLogin.staffInstead}</Link>
           </p>
         }
       />

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { fa } from '../fa.js';
+import { faPages } from './fa.js';
 import { PublicServiceGrid } from '../components/PublicServiceGrid.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 
@@ -12,13 +13,13 @@ export default function Home() {
   return (
     <div className="page">
       <section className="hero" aria-labelledby="hero-title">
-        <h1 id="hero-title">{fa.home.heroTitle}</h1>
-        <p>{fa.home.heroText}</p>
+        <h1 id="hero-title">{faPages.home.heroTitle}</h1>
+        <p>{faPages.home.heroText}</p>
       </section>
 
       <section aria-labelledby="services-title">
         <h2 id="services-title" className="section-title">
-          {fa.home.servicesTitle}
+          {faPages.home.servicesTitle}
         </h2>
         <PublicServiceGrid />
       </section>
@@ -26,9 +27,9 @@ export default function Home() {
       <div className="two-col">
         <section className="card" aria-labelledby="citizen-title">
           <h2 id="citizen-title" className="card-title">
-            {fa.home.citizenTitle}
+            {faPages.home.citizenTitle}
           </h2>
-          <p className="card-text">{fa.home.citizenText}</p>
+          <p className="card-text">{faPages.home.citizenText}</p>
           <div>
             <Link to="/citizen/login" className="btn btn-light">
               {fa.nav.citizenLogin}
@@ -37,9 +38,9 @@ export default function Home() {
         </section>
         <section className="card" aria-labelledby="staff-title">
           <h2 id="staff-title" className="card-title">
-            {fa.home.staffTitle}
+            {faPages.home.staffTitle}
           </h2>
-          <p className="card-text">{fa.home.staffText}</p>
+          <p className="card-text">{faPages.home.staffText}</p>
           <div>
             <Link to="/login" className="btn">
               {fa.nav.staffLogin}

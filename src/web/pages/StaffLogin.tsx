@@ -3,7 +3,7 @@ import { Anchor, Button, Container, Paper, PasswordInput, Stack, Text, TextInput
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { toPersianDigits } from '../../core/fa/index.js';
 import { ApiError, errorMessage, loginStaff } from '../api.js';
-import { fa } from '../fa.js';
+import { faStaff } from '../staff/fa.js';
 import { FormAlert } from '../components/FormAlert.js';
 import { onlyDigits } from '../components/digits.js';
 import { usePageTitle } from '../components/usePageTitle.js';
@@ -19,7 +19,7 @@ function safeNext(next: string | null): string {
  * six-digit code field appears and the same form is sent again with `totp`.
  */
 export default function StaffLogin() {
-  usePageTitle(fa.staffLogin.title);
+  usePageTitle(faStaff.staffLogin.title);
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [username, setUsername] = useState('');
@@ -34,9 +34,9 @@ export default function StaffLogin() {
   async function submit(e: FormEvent) {
     e.preventDefault();
     const errs: typeof fieldErrors = {};
-    if (!username.trim()) errs.username = fa.staffLogin.required;
-    if (!password) errs.password = fa.staffLogin.required;
-    if (needTotp && totp.length !== 6) errs.totp = fa.staffLogin.totpInvalid;
+    if (!username.trim()) errs.username = faStaff.staffLogin.required;
+    if (!password) errs.password = faStaff.staffLogin.required;
+    if (needTotp && totp.length !== 6) errs.totp = faStaff.staffLogin.totpInvalid;
     setFieldErrors(errs);
     if (Object.keys(errs).length > 0) return;
 
@@ -64,16 +64,16 @@ export default function StaffLogin() {
     <Container size={460} px="md">
       <Paper withBorder p={{ base: 'lg', sm: 'xl' }} radius="lg">
         <Title order={1} size="h2">
-          {fa.staffLogin.title}
+          {faStaff.staffLogin.title}
         </Title>
         <Text c="dimmed" size="sm" mt="xs" mb="lg">
-          {fa.staffLogin.subtitle}
+          {faStaff.staffLogin.subtitle}
         </Text>
         <form onSubmit={submit} noValidate aria-busy={busy}>
           <Stack gap="md">
             <FormAlert message={error} />
             <TextInput
-              label={fa.staffLogin.username}
+              label={faStaff.staffLogin.username}
               name="username"
               autoComplete="username"
               autoCapitalize="none"
@@ -86,7 +86,7 @@ export default function StaffLogin() {
               readOnly={needTotp}
             />
             <PasswordInput
-              label={fa.staffLogin.password}
+              label={faStaff.staffLogin.password}
               name="password"
               autoComplete="current-password"
               className="ltr-input"
@@ -95,13 +95,13 @@ export default function StaffLogin() {
               onChange={(e) => setPassword(e.currentTarget.value)}
               error={fieldErrors.password}
               readOnly={needTotp}
-              visibilityToggleButtonProps={{ 'aria-label': fa.staffLogin.showPassword }}
+              visibilityToggleButtonProps={{ 'aria-label': faStaff.staffLogin.showPassword }}
             />
             {needTotp && (
               <TextInput
                 ref={totpRef}
-                label={fa.staffLogin.totp}
-                description={fa.staffLogin.totpHint}
+                label={faStaff.staffLogin.totp}
+                description={faStaff.staffLogin.totpHint}
                 name="totp"
                 inputMode="numeric"
                 autoComplete="one-time-code"
@@ -113,10 +113,10 @@ export default function StaffLogin() {
               />
             )}
             <Button type="submit" loading={busy} fullWidth size="md">
-              {fa.staffLogin.submit}
+              {faStaff.staffLogin.submit}
             </Button>
             <Anchor component={Link} to="/citizen/login" size="sm" ta="center">
-              {fa.staffLogin.citizenInstead}
+              {faStaff.staffLogin.citizenInstead}
             </Anchor>
           </Stack>
         </form>

@@ -1,8 +1,8 @@
 import type { ComponentType } from 'react';
-import { fa } from '../fa.js';
+import { faPages } from './fa.js';
 import { IconAward, IconId, IconMessage, IconSearch, IconShield } from '../components/Icons.js';
 
-export type PublicServiceKey = keyof typeof fa.services;
+export type PublicServiceKey = keyof typeof faPages.services;
 
 export interface PublicService {
   key: PublicServiceKey;

@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
-import { fa } from '../fa.js';
+import { faStaff } from './fa.js';
 import { Shell } from '../components/Shell.js';
 import { PageLoader } from '../components/PageLoader.js';
 import { SessionNav } from '../components/SessionNav.js';
@@ -37,7 +37,7 @@ function Guarded() {
   if (me.data.user.kind !== 'staff') return <Navigate to="/me" replace />;
 
   return (
-    <Shell nav={<SessionNav name={me.data.user.displayName} homePath="/app" homeLabel={fa.nav.staffHome} />}>
+    <Shell nav={<SessionNav name={me.data.user.displayName} homePath="/app" homeLabel={faStaff.nav.staffHome} />}>
       <Suspense fallback={<PageLoader />}>
         <Routes>
           <Route index element={<StaffHome me={me.data} />} />

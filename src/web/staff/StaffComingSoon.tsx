@@ -1,12 +1,13 @@
 import { Button, Container, Paper, Text, ThemeIcon, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { fa } from '../fa.js';
+import { faPages } from '../pages/fa.js';
+import { faStaff } from './fa.js';
 import { IconClock } from '../components/Icons.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 
 /** A staff screen not built yet. */
 export default function StaffComingSoon() {
-  usePageTitle(fa.comingSoon.title);
+  usePageTitle(faPages.comingSoon.title);
   return (
     <Container size="sm">
       <Paper withBorder p="xl" radius="lg" ta="center">
@@ -14,13 +15,13 @@ export default function StaffComingSoon() {
           <IconClock />
         </ThemeIcon>
         <Title order={1} size="h2">
-          {fa.comingSoon.title}
+          {faPages.comingSoon.title}
         </Title>
         <Text c="dimmed" my="md">
-          {fa.comingSoon.text}
+          {faPages.comingSoon.text}
         </Text>
         <Button component={Link} to="/app" variant="light">
-          {fa.nav.staffHome}
+          {faStaff.nav.staffHome}
         </Button>
       </Paper>
     </Container>

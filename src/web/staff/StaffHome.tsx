@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { toPersianDigits } from '../../core/fa/index.js';
 import { api, type Me, type StaffHomeData } from '../api.js';
-import { fa } from '../fa.js';
+import { faStaff } from './fa.js';
 import { IconClock, IconInbox } from '../components/Icons.js';
 import { LoadError } from '../components/LoadError.js';
 import { PageLoader } from '../components/PageLoader.js';
@@ -35,7 +35,7 @@ function Stat({ label, value, tone, icon }: { label: string; value: number; tone
  * your inboxes, and the services you may use.
  */
 export default function StaffHome({ me }: { me: Me }) {
-  usePageTitle(fa.nav.staffHome);
+  usePageTitle(faStaff.nav.staffHome);
   const home = useQuery({
     queryKey: ['home'],
     queryFn: ({ signal }) => api.get<StaffHomeData>('/api/v1/home', signal),
@@ -46,13 +46,13 @@ export default function StaffHome({ me }: { me: Me }) {
       <Stack gap="xl">
         <section aria-labelledby="greeting">
           <Title order={1} size="h2" id="greeting">
-            {fa.staffHome.greeting(me.user.displayName)}
+            {faStaff.staffHome.greeting(me.user.displayName)}
           </Title>
           <Title order={2} size="h5" mt="md" mb="xs" c="dimmed">
-            {fa.staffHome.rolesTitle}
+            {faStaff.staffHome.rolesTitle}
           </Title>
           {me.roles.length === 0 ? (
-            <Text>{fa.staffHome.noRoles}</Text>
+            <Text>{faStaff.staffHome.noRoles}</Text>
           ) : (
             <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid="roles">
               {me.roles.map((r, i) => (
@@ -74,16 +74,16 @@ export default function StaffHome({ me }: { me: Me }) {
         ) : (
           <>
             <SimpleGrid cols={{ base: 2 }} spacing="md" maw={560} data-testid="inbox-totals">
-              <Stat label={fa.staffHome.inboxTotal} value={home.data.inbox.total} tone="civic" icon={<IconInbox />} />
-              <Stat label={fa.staffHome.overdueTotal} value={home.data.inbox.overdue} tone="red" icon={<IconClock />} />
+              <Stat label={faStaff.staffHome.inboxTotal} value={home.data.inbox.total} tone="civic" icon={<IconInbox />} />
+              <Stat label={faStaff.staffHome.overdueTotal} value={home.data.inbox.overdue} tone="red" icon={<IconClock />} />
             </SimpleGrid>
 
             <section aria-labelledby="services-title">
               <Title order={2} size="h3" id="services-title" mb="md">
-                {fa.staffHome.servicesTitle}
+                {faStaff.staffHome.servicesTitle}
               </Title>
               {home.data.services.length === 0 ? (
-                <Text>{fa.staffHome.noServices}</Text>
+                <Text>{faStaff.staffHome.noServices}</Text>
               ) : (
                 <SimpleGrid
                   cols={{ base: 1, xs: 2, md: 3 }}
@@ -99,16 +99,16 @@ export default function StaffHome({ me }: { me: Me }) {
                         </Title>
                         <Group gap="xs">
                           <Badge variant="light" c="civic.9" size="lg">
-                            {fa.staffHome.inbox}: {toPersianDigits(s.inbox)}
+                            {faStaff.staffHome.inbox}: {toPersianDigits(s.inbox)}
                           </Badge>
                           {s.overdue > 0 && (
                             <Badge variant="light" color="red" c="red.9" size="lg">
-                              {fa.staffHome.overdue}: {toPersianDigits(s.overdue)}
+                              {faStaff.staffHome.overdue}: {toPersianDigits(s.overdue)}
                             </Badge>
                           )}
                         </Group>
                         <span className="service-card-go" aria-hidden="true">
-                          {fa.staffHome.open} ←
+                          {faStaff.staffHome.open} ←
                         </span>
                       </Card>
                     </li>
