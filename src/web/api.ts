@@ -195,3 +195,9 @@ export async function logout(): Promise<void> {
     setCsrfToken(null);
   }
 }
+
+/**
+ * A server type as it arrives over JSON: dates become ISO strings, everything else stays. Lets the web use the
+ * server's own types (type-only imports, erased at build) instead of copying them.
+ */
+export type Jsonified<T> = T extends Date ? string : T extends (infer U)[] ? Jsonified<U>[] : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;

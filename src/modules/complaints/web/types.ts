@@ -1,4 +1,6 @@
 // The shapes of the complaints API as the screens read them. Types only: nothing here reaches the bundle.
+import type { ComplaintListItem } from '../server/queries.js';
+import type { Jsonified } from '../../../web/api.js';
 import type { CategoryQuestion, ComplaintKind, ComplaintState, ResponsibleOffice } from '../contract.js';
 
 export type { CategoryQuestion, ComplaintKind, ComplaintState, ResponsibleOffice };
@@ -114,27 +116,8 @@ export interface CitizenCase extends PublicTrack {
 
 // ---- staff (server/queries.ts listComplaints, server/present.ts presentComplaintForStaff, server/stats.ts) ----
 
-export interface StaffListItem {
-  id: string;
-  caseId: string;
-  trackingCode: string;
-  kind: ComplaintKind;
-  categoryId: number;
-  categoryName: string;
-  divisionId: number;
-  placeName: string;
-  subject: string;
-  state: ComplaintState;
-  stateTitle: string;
-  dueAt: string | null;
-  overdue: boolean;
-  assigneeId: number | null;
-  assigneeName: string | null;
-  createdAt: string;
-  anonymous: boolean;
-  citizenName: string | null;
-  version: number;
-}
+/** One line of the staff list: the server's type as it arrives over JSON (dates as ISO strings). */
+export type StaffListItem = Jsonified<ComplaintListItem>;
 
 export interface StaffAction {
   key: string;
