@@ -1,13 +1,16 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
-import { normalizeFa, toAsciiDigits, toPersianDigits } from '../../../../core/fa/normalize.js';
+import { normalizeFa, toPersianDigits } from '../../../../core/fa/normalize.js';
 import { cfa } from '../fa.js';
-import { faCoord, faNumber, jDate } from '../format.js';
-import type { CategoryGroup, CategoryLeaf, CategoryQuestion, ComplaintKind, SimilarItem } from '../types.js';
+import { faNumber } from '../format.js';
+import type { CategoryGroup, CategoryLeaf, ComplaintKind, SimilarItem } from '../types.js';
 import { Attachments, useUploads } from './Attachments.js';
 import { nfa } from './fa-new.js';
 import { api, ApiError, fieldErrors, publicErrorMessage, type Citizen } from './http.js';
 import { emptyPlace, PlacePicker, placeDivisionId, type PlaceValue } from './PlacePicker.js';
 import { Alert, described, Field } from './ui.js';
+import { QuestionField, type Answer } from './QuestionField.js';
+import { SimilarList } from './SimilarList.js';
+import { LocationField } from './LocationField.js';
 
 const MAX_BODY = 4000;
 const MAX_SUBJECT = 150;
@@ -15,68 +18,8 @@ const MAX_NAME = 100;
 const MAX_ADDRESS = 300;
 const KINDS = Object.keys(nfa.kinds) as ComplaintKind[];
 
-type Answer = string | number | boolean;
 type Errors = Record<string, string>;
 
-function QuestionField({ q, value, error, onChange }: { q: CategoryQuestion; value: Answer | undefined; error: string | undefined; onChange: (v: Answer | undefined) => void }) {
-  const id = `q-${q.code}`;
-  if (q.type === 'boolean') {
-    return (
-      <fieldset className="cx-field" data-field={id} aria-describedby={error ? `${id}-error` : undefined}>
-        <legend className="cx-label">
-          {q.label}
-          {!q.required && <span className="cx-muted"> {cfa.common.optional}</span>}
-        </legend>
-        <div className="cx-actions">
-          {[true, false].map((v) => (
-            <label key={String(v)} className="cx-check">
-              <input type="radio" name={id} id={v ? id : undefined} checked={value === v} onChange={() => onChange(v)} />
-              <span>{v ? cfa.common.yes : cfa.common.no}</span>
-            </label>
-          ))}
-        </div>
-        {error && (
-          <p className="cx-error" id={`${id}-error`} role="alert">
-            {error}
-          </p>
-        )}
-      </fieldset>
-    );
-  }
-  return (
-    <Field id={id} label={q.label} error={error} optional={!q.required}>
-      {q.type === 'select' ? (
-        <select {...described(id, false, error)} className="cx-select" value={value === undefined ? '' : String(value)} onChange={(e) => onChange(e.currentTarget.value || undefined)}>
-          <option value="">{cfa.common.choose}</option>
-          {q.options?.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      ) : q.type === 'number' ? (
-        <input
-          {...described(id, false, error)}
-          className="cx-input"
-          inputMode="decimal"
-          value={value === undefined ? '' : toPersianDigits(String(value))}
-          onChange={(e) => {
-            const raw = toAsciiDigits(e.currentTarget.value).replace('٫', '.').replace(/[^\d.]/g, '');
-            onChange(raw === '' ? undefined : raw);
-          }}
-        />
-      ) : (
-        <input {...described(id, false, error)} className="cx-input" maxLength={500} value={value === undefined ? '' : String(value)} onChange={(e) => onChange(e.currentTarget.value || undefined)} />
-      )}
-    </Field>
-  );
-}
-
-/**
- * Steps 2 and 3 of `/complaints/new`: what, where and why (attachments upload as they are picked), then the
- * similar open cases at the same place before the final submit. Loaded once the citizen is signed in, so the
- * first step (the mobile number) shows quickly on a slow phone.
- */
 export default function ComplaintForm({
   citizen,
   categories,
@@ -102,8 +45,6 @@ export default function ComplaintForm({
   const [place, setPlace] = useState<PlaceValue>(emptyPlace);
   const [address, setAddress] = useState('');
   const [coords, setCoords] = useState<{ lat: number; lon: number } | null>(null);
-  const [locating, setLocating] = useState(false);
-  const [locMessage, setLocMessage] = useState<string | null>(null);
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
   const [name, setName] = useState('');
@@ -247,32 +188,6 @@ export default function ComplaintForm({
     }
   }
 
-  function locateMe() {
-    setLocMessage(null);
-    if (!('geolocation' in navigator)) {
-      setLocMessage(nfa.create.locationUnavailable);
-      return;
-    }
-    setLocating(true);
-    navigator.geolocation.getCurrentPosition(
-      (pos) => {
-        setLocating(false);
-        const lat = Math.round(pos.coords.latitude * 1e6) / 1e6;
-        const lon = Math.round(pos.coords.longitude * 1e6) / 1e6;
-        if (lat < 24 || lat > 40 || lon < 44 || lon > 64) {
-          setLocMessage(nfa.create.locationOutside);
-          return;
-        }
-        setCoords({ lat, lon });
-      },
-      (err) => {
-        setLocating(false);
-        setLocMessage(err.code === err.PERMISSION_DENIED ? nfa.create.locationDenied : nfa.create.locationUnavailable);
-      },
-      { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 },
-    );
-  }
-
   const bodyLen = body.length;
 
   return (
@@ -374,22 +289,7 @@ export default function ComplaintForm({
             <Field id="address" label={nfa.create.address} hint={nfa.create.addressHint} optional error={errors.address}>
               <input {...described('address', true, errors.address)} className="cx-input" maxLength={MAX_ADDRESS} value={address} onChange={(e) => setAddress(e.currentTarget.value)} autoComplete="street-address" />
             </Field>
-            <div className="cx-actions">
-              <button type="button" className="cx-btn cx-btn-light" onClick={locateMe} disabled={locating}>
-                {locating ? nfa.create.locating : nfa.create.useLocation}
-              </button>
-              {coords && (
-                <>
-                  <span className="cx-hint" role="status" data-testid="coords">
-                    {nfa.create.located(faCoord(coords.lat), faCoord(coords.lon))}
-                  </span>
-                  <button type="button" className="cx-link-btn" onClick={() => setCoords(null)}>
-                    {nfa.create.clearLocation}
-                  </button>
-                </>
-              )}
-            </div>
-            {locMessage && <p className="cx-hint" role="status">{locMessage}</p>}
+            <LocationField coords={coords} onChange={setCoords} />
           </section>
 
           <section className="cx-card" aria-labelledby="sec-why">
@@ -453,23 +353,7 @@ export default function ComplaintForm({
           <h2 id="sec-similar">{nfa.create.similarTitle}</h2>
           <p className="cx-lead">{nfa.create.similarText}</p>
           <Alert testId="form-error">{formError}</Alert>
-          <ul className="cx-similar" data-testid="similar">
-            {similar.map((s, i) => (
-              <li key={i}>
-                <strong>{s.subject}</strong>
-                <span className="cx-muted">
-                  {[
-                    s.stateTitle,
-                    s.placeName,
-                    s.createdAt ? jDate(s.createdAt) : undefined,
-                    s.publicReplies ? nfa.create.similarReplies(toPersianDigits(s.publicReplies)) : undefined,
-                  ]
-                    .filter(Boolean)
-                    .join(' — ')}
-                </span>
-              </li>
-            ))}
-          </ul>
+          <SimilarList similar={similar} />
           <div className="cx-actions">
             <button type="button" className="cx-btn" onClick={() => void submit()} disabled={busy}>
               {busy ? nfa.create.submitting : nfa.create.similarStillSubmit}
