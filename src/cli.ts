@@ -7,6 +7,7 @@ import { loadConfig, ConfigError } from './core/config/config.js';
 import { backupDatabase, restoreDatabase } from './core/db/backup.js';
 import { DataDirLockedError } from './core/db/lock.js';
 import { importDivisions } from './core/org/import.js';
+import { amriyehAllocateCommand, lotteryCommand, type CommandResult } from './modules/amriyeh/server/cli-commands.js';
 import { createApiKey } from './modules/complaints/server/open311/keys.js';
 import { MODULES } from './modules/index.js';
 import { openPlatform, type Platform } from './platform.js';
@@ -20,9 +21,37 @@ const USAGE = `usage: npm run cli -- <command>
   audit-verify                 check the audit log's hash chain; exit 1 at the first broken link
   create-admin USERNAME        create a national administrator (password from SHAHRDEH_PASSWORD)
   open311-key NAME             create an Open311 API key for a client (printed once)
-Uses the same DATABASE_URL / DATA_DIR as the server.`;
+  amriyeh-allocate             amriyeh seat allocation: input JSON on stdin, output JSON on stdout (no database)
+  lottery --seed KEY --pool N --pick K
+                               RFC 3797 lottery: the K selected positions (1..N), one per line (no database)
+Uses the same DATABASE_URL / DATA_DIR as the server (except the commands marked "no database").`;
 
 type Command = (p: Platform, args: string[]) => Promise<number>;
+type PureCommand = (args: string[]) => Promise<number>;
+
+/** Commands that need no configuration and no database: run before the platform is opened. */
+const pureCommands: Record<string, PureCommand> = {
+  async 'amriyeh-allocate'() {
+    return emit(amriyehAllocateCommand(await readStdin()));
+  },
+  async lottery(args) {
+    return emit(lotteryCommand(args));
+  },
+};
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function emit(r: CommandResult): Promise<number> {
+  const write = (stream: NodeJS.WriteStream, text: string) =>
+    text ? new Promise<void>((resolve, reject) => stream.write(text, (e) => (e ? reject(e) : resolve()))) : Promise.resolve();
+  await write(process.stdout, r.stdout);
+  await write(process.stderr, r.stderr);
+  return r.code;
+}
 
 const commands: Record<string, Command> = {
   async 'open311-key'(p, [name]) {
@@ -98,6 +127,8 @@ function usage(): number {
 
 async function main(): Promise<number> {
   const [name, ...args] = process.argv.slice(2);
+  const pure = name && Object.hasOwn(pureCommands, name) ? pureCommands[name] : undefined;
+  if (pure) return pure(args);
   const command = name ? commands[name] : undefined;
   if (!command) return usage();
   let platform: Platform;
