@@ -4,9 +4,9 @@ import { Navigate } from 'react-router';
 import { toPersianDigits } from '../../core/fa/index.js';
 import { faCitizen } from './fa.js';
 import { Shell } from '../components/Shell.js';
-import { PageLoader } from '../components/PageLoader.js';
+
 import { SessionNav } from '../components/SessionNav.js';
-import { LoadError } from '../components/LoadError.js';
+import { sessionPending } from '../components/SessionPending.js';
 import { PublicServiceGrid } from '../components/PublicServiceGrid.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { queryClient, useMe } from '../session.js';
@@ -15,20 +15,8 @@ function CitizenHome() {
   usePageTitle(faCitizen.citizenHome.title);
   const me = useMe();
 
-  if (me.isPending) {
-    return (
-      <Shell nav={null}>
-        <PageLoader />
-      </Shell>
-    );
-  }
-  if (me.isError) {
-    return (
-      <Shell nav={null}>
-        <LoadError error={me.error} onRetry={() => void me.refetch()} />
-      </Shell>
-    );
-  }
+  const pending = sessionPending(me);
+  if (pending) return pending;
   if (!me.data) return <Navigate to="/citizen/login" replace />;
   if (me.data.user.kind === 'staff') return <Navigate to="/app" replace />;
 

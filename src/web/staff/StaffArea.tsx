@@ -5,7 +5,7 @@ import { faStaff } from './fa.js';
 import { Shell } from '../components/Shell.js';
 import { PageLoader } from '../components/PageLoader.js';
 import { SessionNav } from '../components/SessionNav.js';
-import { LoadError } from '../components/LoadError.js';
+import { sessionPending } from '../components/SessionPending.js';
 import { queryClient, useMe } from '../session.js';
 import { staffRoutes } from './routes.js';
 
@@ -16,20 +16,8 @@ function Guarded() {
   const me = useMe();
   const location = useLocation();
 
-  if (me.isPending) {
-    return (
-      <Shell nav={null}>
-        <PageLoader />
-      </Shell>
-    );
-  }
-  if (me.isError) {
-    return (
-      <Shell nav={null}>
-        <LoadError error={me.error} onRetry={() => void me.refetch()} />
-      </Shell>
-    );
-  }
+  const pending = sessionPending(me);
+  if (pending) return pending;
   if (!me.data) {
     const next = location.pathname + location.search;
     return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
