@@ -53,4 +53,12 @@ export async function rows<T = Record<string, unknown>>(db: DbOrTx, query: SQL):
   return res.rows;
 }
 
+/**
+ * The values as bound parameters separated by commas, for `in (…)`: `sql\`state in (${sqlList(states)})\``.
+ * Never an empty list: `in ()` is a syntax error, so callers with possibly-empty input must check first.
+ */
+export function sqlList(values: Iterable<string | number>): SQL {
+  return sql.join([...values].map((v) => sql`${v}`), sql`, `);
+}
+
 export { sql };

@@ -6,6 +6,7 @@ import { can } from '../access/policy.js';
 import type { DbOrTx } from '../db/client.js';
 import { AppError, notFound } from '../http/errors.js';
 import { docFiles } from './schema.js';
+import { isUuid } from '../db/ids.js';
 
 /** The file types the platform accepts, decided from the bytes, never from the name or the browser's claim. */
 export const ALLOWED_MIME = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'] as const;
@@ -53,7 +54,7 @@ export async function storeDocument(
  * so ids of documents in other scopes cannot be probed.
  */
 export async function readDocument(db: DbOrTx, id: string, actor: Actor | null) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('سند');
+  if (!isUuid(id)) throw notFound('سند');
   const [doc] = await db.select().from(docFiles).where(eq(docFiles.id, id));
   if (!doc || !actor) throw notFound('سند');
   const owner = doc.ownerId !== null && doc.ownerId === actor.id;

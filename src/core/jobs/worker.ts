@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import pino, { type Logger } from 'pino';
-import { rows, type Db, type Tx } from '../db/client.js';
+import { rows, type Db, type Tx, sqlList } from '../db/client.js';
 
 /** The logger a worker writes to (pino, or anything with the same three methods). */
 export type Log = Pick<Logger, 'info' | 'warn' | 'error'>;
@@ -85,7 +85,7 @@ export class JobWorker {
     const stats: RunStats = { claimed: 0, done: 0, retried: 0, failed: 0, lost: 0 };
     const kinds = [...this.handlers.keys()];
     if (kinds.length === 0) return stats;
-    const kindList = sql.join(kinds.map((k) => sql`${k}`), sql`, `);
+    const kindList = sqlList(kinds);
     // A job whose lease ran out after its last attempt (its worker died every time) will not be retried.
     await db.execute(sql`update jobs set status = 'failed', locked_until = null, last_error = coalesce(last_error, 'lease expired on the last attempt')
       where status = 'running' and locked_until < now() and attempts >= max_attempts and kind in (${kindList})`);

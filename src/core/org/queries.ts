@@ -4,6 +4,7 @@ import { normalizeFa } from '../fa/index.js';
 import { canonicalCode } from './import-files.js';
 import { formatDivisionChain } from './labels.js';
 import { orgDivisions, type DivisionLevel } from './schema.js';
+import { pathIds } from './path.js';
 
 /** A node of the divisions tree as every module sees it. */
 export interface Division {
@@ -50,10 +51,7 @@ const PATH_RE = /^\/(\d+\/)*$/;
 const collator = new Intl.Collator('fa');
 const byName = (a: { name: string }, b: { name: string }) => collator.compare(a.name, b.name);
 
-/** The ids on a materialized path, top first: '/3/41/270/' → [3, 41, 270]. */
-export function pathIds(path: string): number[] {
-  return path.split('/').filter(Boolean).map(Number);
-}
+export { pathIds } from './path.js';
 
 /** One node by id, or null. */
 export async function getDivision(db: DbOrTx, id: number): Promise<Division | null> {

@@ -133,3 +133,8 @@ export function getWorkflow(key: string): WorkflowDefinition {
 export function listWorkflows(): WorkflowDefinition[] {
   return [...registry.values()];
 }
+
+/** The Persian title of a state of `def`, or the state's key when the definition no longer has it. */
+export function stateTitle(def: WorkflowDefinition, state: string): string {
+  return Object.hasOwn(def.states, state) ? def.states[state]!.title : state;
+}

@@ -10,10 +10,11 @@ import { clockOnEnter, slaDays } from './clock.js';
 import { getWorkflow, type WorkflowDefinition } from './definition.js';
 import { WF_FA } from './fa.js';
 import { appendHistory } from './history.js';
-import { checkInput, UUID } from './input.js';
+import { checkInput } from './input.js';
 import { actionDenial, type WorkflowCase } from './permissions.js';
 import { scheduleSla } from './sla.js';
 import { wfCases } from './schema.js';
+import { isUuid } from '../db/ids.js';
 
 export { availableActions, type WorkflowCase } from './permissions.js';
 export { caseHistory } from './history.js';
@@ -94,7 +95,7 @@ const versionConflict = () => conflict('version_conflict', WF_FA.versionConflict
  */
 export async function transition(db: DbOrTx, input: TransitionInput): Promise<WorkflowCase> {
   return db.transaction(async (tx) => {
-    const [c] = UUID.test(input.caseId) ? await tx.select().from(wfCases).where(eq(wfCases.id, input.caseId)) : [];
+    const [c] = isUuid(input.caseId) ? await tx.select().from(wfCases).where(eq(wfCases.id, input.caseId)) : [];
     if (!c) throw notFound(WF_FA.caseNoun);
     const def = getWorkflow(c.definition);
     const a = Object.hasOwn(def.actions, input.action) ? def.actions[input.action] : undefined;
@@ -148,7 +149,7 @@ export async function transition(db: DbOrTx, input: TransitionInput): Promise<Wo
 
 /** One case by id, or null. The caller authorizes (e.g. with availableActions or a scope check on divisionPath). */
 export async function getCase(db: DbOrTx, caseId: string): Promise<WorkflowCase | null> {
-  if (!UUID.test(caseId)) return null;
+  if (!isUuid(caseId)) return null;
   const [c] = await db.select().from(wfCases).where(eq(wfCases.id, caseId));
   return c ?? null;
 }

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../access/actor.js';
-import { rows, type DbOrTx } from '../db/client.js';
+import { rows, type DbOrTx, sqlList } from '../db/client.js';
 import { listWorkflows, type WorkflowDefinition } from './definition.js';
 import { availableActions, grantMatches } from './permissions.js';
 
@@ -35,8 +35,6 @@ export interface InboxItem {
   actions: string[];
 }
 
-const list = (xs: Iterable<string>) => sql.join([...xs].map((x) => sql`${x}`), sql`, `);
-
 /**
  * The SQL condition "some action awaits the actor on this case", mirroring actionDenial: for each
  * (definition, grant scope) the states some non-optional, non-system action leaves that the grant's role may take
@@ -60,7 +58,7 @@ export function inboxCondition(actor: Actor, defs: WorkflowDefinition[] = listWo
     for (const e of byScope.values()) {
       const scope = e.path === '/' ? sql`true` : sql`division_path like ${e.path + '%'}`;
       const own = e.own ? sql` and created_by_id = ${actor.id}` : sql``;
-      parts.push(sql`(definition = ${def.key} and state in (${list(e.states)}) and ${scope}${own})`);
+      parts.push(sql`(definition = ${def.key} and state in (${sqlList(e.states)}) and ${scope}${own})`);
     }
   }
   if (!parts.length) return sql`false`;

@@ -4,9 +4,9 @@ import { docFiles } from '../documents/schema.js';
 import { badRequest } from '../http/errors.js';
 import type { ActionDef } from './definition.js';
 import { WF_FA } from './fa.js';
+import { isUuid } from '../db/ids.js';
 
 /** A case or document id; anything else is not looked up (a malformed id would be a database error). */
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The comment and documents of a transition, checked against action `a`: the trimmed comment (blank = none;
@@ -21,7 +21,7 @@ export async function checkInput(
   const documentIds = [...new Set(input.documentIds ?? [])];
   if (a.requireDocument && documentIds.length === 0) throw badRequest('document_required', WF_FA.documentRequired);
   if (documentIds.length) {
-    const found = documentIds.every((d) => UUID.test(d))
+    const found = documentIds.every(isUuid)
       ? await tx.select({ id: docFiles.id }).from(docFiles).where(inArray(docFiles.id, documentIds)) : [];
     if (found.length !== documentIds.length) throw badRequest('document_not_found', WF_FA.documentNotFound);
   }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Role } from '../access/roles.js';
-import { rows, type DbOrTx } from '../db/client.js';
+import { rows, type DbOrTx, sqlList } from '../db/client.js';
 import { notify } from '../notify/outbox.js';
 import type { WorkflowDefinition } from './definition.js';
 import type { WorkflowCase } from './permissions.js';
@@ -28,7 +28,7 @@ export async function nearestRoleHolders(db: DbOrTx, roles: readonly Role[], pat
       join auth_users u on u.id = r.user_id
       left join org_divisions d on d.id = r.division_id
       where u.kind = 'staff' and not u.disabled
-        and r.role in (${sql.join(roles.map((x) => sql`${x}`), sql`, `)})
+        and r.role in (${sqlList(roles)})
         and (r.division_id is null or ${path} like (d.path || '%'))
     ) held where nearness = 1
     order by id`);

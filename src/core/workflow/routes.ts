@@ -8,7 +8,7 @@ import { formatJalaliDate, tehranDateKey, zFaText, zJalaliDate } from '../fa/ind
 import type { AppContext } from '../http/context.js';
 import { notFound } from '../http/errors.js';
 import { invalidateHolidays } from './calendar.js';
-import { getWorkflow } from './definition.js';
+import { getWorkflow, stateTitle } from './definition.js';
 import { availableActions, caseHistory, getCase, transition, type WorkflowCase } from './engine.js';
 import { inbox } from './inbox.js';
 import { wfHolidays } from './schema.js';
@@ -35,7 +35,7 @@ const HolidayParams = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) })
 
 /** A case is visible to its creator and to staff whose workflow scope contains it; to anyone else it does not exist. */
 async function visibleCase(db: AppContext['db'], id: string, actor: Actor): Promise<WorkflowCase> {
-  const c = /^[0-9a-f-]{36}$/i.test(id) ? await getCase(db, id) : null;
+  const c = await getCase(db, id);
   if (!c || !(c.createdById === actor.id || can(actor, 'workflow.act', c.divisionPath))) throw notFound('پرونده');
   return c;
 }
@@ -45,7 +45,7 @@ function presentCase(c: WorkflowCase, actor: Actor) {
   const def = getWorkflow(c.definition);
   return {
     ...c,
-    stateTitle: def.states[c.state]?.title ?? c.state,
+    stateTitle: stateTitle(def, c.state),
     actions: availableActions(c, actor).map((key) => ({ key, title: def.actions[key]!.title, requireComment: !!def.actions[key]!.requireComment, requireDocument: !!def.actions[key]!.requireDocument, assigns: def.actions[key]!.assigns ?? null })),
   };
 }

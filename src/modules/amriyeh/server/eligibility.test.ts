@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseJalaliDate } from '../../../core/fa/jalali.js';
 import { EligibilityRules, type ResidenceScope } from '../contract.js';
-import { ageInFullYears, checkEligibility, DEFAULT_RULES, sameAncestor, type EligibilityApplicant } from './eligibility.js';
+import { sameAncestor } from '../../../core/org/path.js';
+import { ageInFullYears, checkEligibility, DEFAULT_RULES, type EligibilityApplicant } from './eligibility.js';
 
 const day = (s: string): Date => {
   const d = parseJalaliDate(s);

@@ -2,6 +2,7 @@
 // and passes the reference date; every failed rule comes back with its reason in Persian, as the applicant sees it.
 import { jalaliParts, parseJalaliDate } from '../../../core/fa/jalali.js';
 import { normalizeFa, toPersianDigits } from '../../../core/fa/normalize.js';
+import { sameAncestor } from '../../../core/org/path.js';
 import {
   CONSCRIPTION_TITLES,
   EDUCATION_TITLES,
@@ -40,22 +41,10 @@ export function ageInFullYears(birth: Date, at: Date): number {
   return r.year - b.year - (before ? 1 : 0);
 }
 
-/** The ids of a materialized path, top first: '/3/41/270/' → ['3', '41', '270']. */
-export function pathIds(path: string): string[] {
-  return path.split('/').filter((s) => s !== '');
-}
 
 const SCOPE_DEPTH: Record<Exclude<ResidenceScope, 'any'>, number> = { province: 1, county: 2, district: 3 };
 const SCOPE_NAME: Record<Exclude<ResidenceScope, 'any'>, string> = { province: 'استان', county: 'شهرستان', district: 'بخش' };
 
-/** Whether two division paths share the node at `depth` (1 = province, 2 = county, 3 = district). */
-export function sameAncestor(a: string, b: string, depth: number): boolean {
-  const x = pathIds(a);
-  const y = pathIds(b);
-  if (x.length < depth || y.length < depth) return false;
-  for (let i = 0; i < depth; i++) if (x[i] !== y[i]) return false;
-  return true;
-}
 
 const fa = (n: number) => toPersianDigits(n);
 

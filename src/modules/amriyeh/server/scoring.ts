@@ -11,7 +11,8 @@ import {
   type MaritalStatus,
   type ScoringCriterion,
 } from '../contract.js';
-import { pathIds, sameAncestor } from './eligibility.js';
+import { inScope } from '../../../core/access/policy.js';
+import { sameAncestor } from '../../../core/org/path.js';
 
 /** What the criteria look at. Only verified priority groups should be passed (the district reviewer checks them). */
 export interface ScoringApplicant {
@@ -36,12 +37,6 @@ export interface ScoreResult { total: number; parts: ScorePart[] }
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const fa = (n: number) => toPersianDigits(n);
 
-/** Whether `path` is the village at `stationPath` or a place inside it. */
-function within(path: string, stationPath: string): boolean {
-  const p = pathIds(path);
-  const s = pathIds(stationPath);
-  return s.length > 0 && p.length >= s.length && s.every((id, i) => p[i] === id);
-}
 
 function part(c: ScoringCriterion, share: number, reason: string): ScorePart {
   return { criterion: c.kind, title: CRITERION_TITLES[c.kind], points: round2(c.weight * share), max: c.weight, reason };
@@ -51,7 +46,7 @@ function scoreOne(c: ScoringCriterion, a: ScoringApplicant): ScorePart {
   switch (c.kind) {
     case 'native': {
       if (a.stationPath === null) return part(c, 0, 'ایستگاهی برای سنجش بومی بودن تعیین نشده است');
-      if (within(a.birthPlacePath, a.stationPath) || within(a.residencePath, a.stationPath)) {
+      if (inScope(a.stationPath, a.birthPlacePath) || inScope(a.stationPath, a.residencePath)) {
         return part(c, 1, 'محل تولد یا سکونت شما همان روستای محل ایستگاه است');
       }
       if (sameAncestor(a.birthPlacePath, a.stationPath, 3) || sameAncestor(a.residencePath, a.stationPath, 3)) {

@@ -6,8 +6,7 @@ import { badRequest } from '../../../core/http/errors.js';
 import { MAX_ATTACHMENTS } from '../contract.js';
 import { FA } from './fa.js';
 import { complaintsAttachments } from './schema.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../../core/db/ids.js';
 
 const invalid = (message: string) => badRequest('attachment_invalid', FA.attachmentInvalid, undefined, { errors: [{ path: 'documentIds', message }] });
 
@@ -29,7 +28,7 @@ export async function linkAttachments(
   if (unique.length === 0) return [];
   if (unique.length > MAX_ATTACHMENTS) throw invalid(FA.attachmentsTooMany(MAX_ATTACHMENTS));
   // A caller without an account (an Open311 client) owns no uploads.
-  if (actor.id == null || !unique.every((d) => UUID.test(d))) throw invalid(FA.attachmentNotYours);
+  if (actor.id == null || !unique.every(isUuid)) throw invalid(FA.attachmentNotYours);
   const owned = await tx.select({ id: docFiles.id }).from(docFiles).where(and(inArray(docFiles.id, unique), eq(docFiles.ownerId, actor.id)));
   if (owned.length !== unique.length) throw invalid(FA.attachmentNotYours);
   const taken = await tx.select({ id: complaintsAttachments.documentId }).from(complaintsAttachments).where(inArray(complaintsAttachments.documentId, unique));

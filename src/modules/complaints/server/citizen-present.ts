@@ -10,14 +10,12 @@ import { ADD_INFO_STATES, caseForOwner } from './commands/citizen.js';
 import { FA } from './fa.js';
 import { satisfactionWindowEnd } from './settings.js';
 import { formatTrackingCode } from './tracking.js';
-import { complaintWorkflow } from './workflow.js';
+import { complaintWorkflow, complaintStateTitle } from './workflow.js';
 
 /** Actions the owner may take on their complaint (the ones the workflow gives to the citizen). */
 export const CITIZEN_ACTIONS = ['provide_info', 'rate', 'reopen', 'withdraw'] as const;
 /** Actions whose history comment is written to the citizen (a reason, an answer, a question), so they see it. */
 const CITIZEN_FACING_COMMENTS = new Set(['reject', 'mark_duplicate', 'request_info', 'answer', 'provide_info', 'reopen', 'rate']);
-
-const stateTitle = (s: string) => complaintWorkflow.states[s as ComplaintState]?.title ?? s;
 
 /**
  * The public follow-up view by tracking code: what, where, its state (and the Open311 status open/closed),
@@ -40,7 +38,7 @@ export async function presentTrack(db: DbOrTx, lc: LoadedComplaint) {
       chain: chain.map((d) => ({ id: d.id, level: d.level, name: d.name })),
     },
     state: c.state,
-    stateTitle: stateTitle(c.state),
+    stateTitle: complaintStateTitle(c.state),
     status: open ? ('open' as const) : ('closed' as const),
     createdAt: x.createdAt,
     answeredAt: x.answeredAt,
@@ -98,7 +96,7 @@ export async function presentOwnerView(db: DbOrTx, lc: LoadedComplaint, actor: A
       actionTitle: h.action === 'open' ? FA.opened : (complaintWorkflow.actions as Record<string, { title: string }>)[h.action]?.title ?? h.action,
       fromState: h.fromState,
       toState: h.toState,
-      toStateTitle: stateTitle(h.toState),
+      toStateTitle: complaintStateTitle(h.toState),
       byCitizen: h.actorId != null && h.actorId === actor.id,
       comment: CITIZEN_FACING_COMMENTS.has(h.action) ? h.comment : null,
       at: h.at,

@@ -5,6 +5,7 @@ import { cancelJob, enqueue, type JobContext, type JobWorker } from '../../../co
 import { getCase, transition } from '../../../core/workflow/engine.js';
 import { complaints } from './schema.js';
 import { satisfactionWindowEnd } from './settings.js';
+import { isUuid } from '../../../core/db/ids.js';
 
 /** Job kind of the automatic close after the satisfaction window. */
 export const AUTO_CLOSE_JOB = 'complaints.autoclose';
@@ -39,7 +40,7 @@ export async function cancelAutoClose(tx: DbOrTx, complaint: { id: string; answe
 export async function handleAutoClose(payload: Record<string, unknown>, { tx }: Pick<JobContext, 'tx'>): Promise<void> {
   const complaintId = String(payload.complaintId);
   const answeredAt = new Date(String(payload.answeredAt));
-  if (!/^[0-9a-f-]{36}$/i.test(complaintId) || Number.isNaN(answeredAt.getTime())) return;
+  if (!isUuid(complaintId) || Number.isNaN(answeredAt.getTime())) return;
   const [complaint] = await tx.select().from(complaints).where(eq(complaints.id, complaintId));
   // Within a second: the answer's instant may have been stored with microseconds.
   if (!complaint?.answeredAt || Math.abs(complaint.answeredAt.getTime() - answeredAt.getTime()) >= 1000) return;

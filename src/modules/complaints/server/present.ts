@@ -5,15 +5,14 @@ import { divisionChain } from '../../../core/org/queries.js';
 import { divisionTitle, formatDivisionChain } from '../../../core/org/labels.js';
 import type { ActionDef } from '../../../core/workflow/definition.js';
 import { availableActions, caseHistory } from '../../../core/workflow/engine.js';
-import { KIND_TITLES, OPEN_STATES, type ComplaintState } from '../contract.js';
+import { KIND_TITLES, OPEN_STATES } from '../contract.js';
 import { STAFF_FA } from './fa-staff.js';
 import { presentIdentity, type PresentedIdentity } from './policies.js';
 import { assignableStaff, complaintAttachments, complaintMessages, templatesFor, userNames, type StaffComplaint } from './queries.js';
 import { complaints } from './schema.js';
-import { complaintWorkflow } from './workflow.js';
+import { complaintWorkflow, complaintStateTitle } from './workflow.js';
 
 const def = complaintWorkflow;
-const stateTitle = (s: string) => def.states[s as ComplaintState]?.title ?? s;
 type ActionKey = keyof typeof def.actions;
 
 /** An action button as the staff UI draws it: title, and what the form must ask for. */
@@ -88,7 +87,7 @@ export async function presentComplaintForStaff(db: DbOrTx, actor: Actor, loaded:
     source: c.source,
     citizen: identity,
     state: wc.state,
-    stateTitle: stateTitle(wc.state),
+    stateTitle: complaintStateTitle(wc.state),
     version: wc.version,
     dueAt: wc.dueAt,
     overdue: !!wc.dueAt && wc.dueAt.getTime() < Date.now() && (OPEN_STATES as readonly string[]).includes(wc.state),
@@ -109,7 +108,7 @@ export async function presentComplaintForStaff(db: DbOrTx, actor: Actor, loaded:
     history: history.map((h) => ({
       seq: h.seq, action: h.action,
       actionTitle: STAFF_FA.historyTitles[h.action] ?? def.actions[h.action as ActionKey]?.title ?? h.action,
-      fromState: h.fromState, fromStateTitle: h.fromState ? stateTitle(h.fromState) : null, toState: h.toState, toStateTitle: stateTitle(h.toState),
+      fromState: h.fromState, fromStateTitle: h.fromState ? complaintStateTitle(h.fromState) : null, toState: h.toState, toStateTitle: complaintStateTitle(h.toState),
       actor: h.system ? STAFF_FA.system : label(h.actorId), assignee: h.assigneeId == null ? null : label(h.assigneeId),
       comment: h.comment, documentIds: h.documentIds, at: h.at,
     })),

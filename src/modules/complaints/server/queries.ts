@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../../core/access/actor.js';
 import { authUsers } from '../../../core/auth/schema.js';
-import { rows, type DbOrTx } from '../../../core/db/client.js';
+import { rows, type DbOrTx, sqlList } from '../../../core/db/client.js';
 import { docFiles } from '../../../core/documents/schema.js';
 import { normalizeFa, parseJalaliDate } from '../../../core/fa/index.js';
 import { badRequest } from '../../../core/http/errors.js';
@@ -15,12 +15,11 @@ import { STAFF_FA } from './fa-staff.js';
 import { complaintScope, presentIdentity } from './policies.js';
 import { complaints, complaintsAttachments, complaintsCategories, complaintsMessages, complaintsTemplates } from './schema.js';
 import { normalizeTrackingCode } from './tracking.js';
-import { complaintWorkflow } from './workflow.js';
+import { complaintStateTitle } from './workflow.js';
+import { isUuid } from '../../../core/db/ids.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DAY_MS = 86_400_000;
 const asDate = (v: unknown) => (v == null ? null : v instanceof Date ? v : new Date(String(v)));
-const list = (xs: readonly string[]) => sql.join(xs.map((x) => sql`${x}`), sql`, `);
 
 /**
  * A Jalali date range typed by a person ('1405/01/01', Persian digits fine) as instants: `from` at the start of
@@ -65,7 +64,7 @@ export function complaintConditions(actor: Actor, f: ComplaintFilters): SQL {
     conds.push(parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`);
   }
   // overdue=0 / mine=0 mean "no filter", like leaving them out.
-  if (f.overdue) conds.push(sql`(w.due_at < now() and w.state in (${list(OPEN_STATES)}))`);
+  if (f.overdue) conds.push(sql`(w.due_at < now() and w.state in (${sqlList(OPEN_STATES)}))`);
   if (f.mine) conds.push(actor.id == null ? sql`false` : sql`w.assignee_id = ${actor.id}`);
   const range = jalaliRange(f.from, f.to);
   if (range.from) conds.push(sql`c.created_at >= ${range.from.toISOString()}`);
@@ -105,7 +104,7 @@ export interface ComplaintListItem {
 const SELECT = sql`
   select c.id, c.case_id, c.tracking_code, c.kind, c.category_id, cat.name as category_name, c.division_id,
          d.name as place_name, d.level as place_level, c.subject, w.state, w.version, w.due_at,
-         coalesce(w.due_at < now() and w.state in (${list(OPEN_STATES)}), false) as overdue,
+         coalesce(w.due_at < now() and w.state in (${sqlList(OPEN_STATES)}), false) as overdue,
          w.assignee_id, u.display_name as assignee_name, c.created_at, c.anonymous, c.citizen_name, c.mobile, c.division_path
   from complaints c
   join wf_cases w on w.id = c.case_id
@@ -122,7 +121,7 @@ function toItem(actor: Actor, r: Record<string, unknown>): ComplaintListItem {
     id: String(r.id), caseId: String(r.case_id), trackingCode: String(r.tracking_code), kind: r.kind as ComplaintKind,
     categoryId: Number(r.category_id), categoryName: String(r.category_name), divisionId: Number(r.division_id),
     placeName: divisionTitle({ level: r.place_level as never, name: String(r.place_name) }), subject: String(r.subject),
-    state, stateTitle: complaintWorkflow.states[state as keyof typeof complaintWorkflow.states]?.title ?? state,
+    state, stateTitle: complaintStateTitle(state),
     dueAt: asDate(r.due_at), overdue: r.overdue === true, assigneeId: r.assignee_id == null ? null : Number(r.assignee_id),
     assigneeName: (r.assignee_name as string | null) ?? null, createdAt: asDate(r.created_at)!, anonymous: r.anonymous === true,
     citizenName: identity.name, version: Number(r.version),
@@ -179,7 +178,7 @@ export interface StaffComplaint {
 
 /** One complaint by id if `actor` may see it (scope), else null — the caller answers 404 either way. */
 export async function getComplaintForStaff(db: DbOrTx, actor: Actor, id: string): Promise<StaffComplaint | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [r] = await db
     .select({ complaint: complaints, case: wfCases, category: complaintsCategories, division: { id: orgDivisions.id, name: orgDivisions.name, level: orgDivisions.level, path: orgDivisions.path } })
     .from(complaints)
@@ -242,7 +241,7 @@ export async function templatesFor(db: DbOrTx, categoryId?: number | null) {
  */
 export async function assignableStaff(db: DbOrTx, def: WorkflowDefinition, c: { divisionPath: string }, to: string): Promise<{ id: number; displayName: string; roles: string[] }[]> {
   const roleConds = workingActions(def, to).map((a) =>
-    a.level ? sql`(r.role in (${list(a.roles)}) and coalesce(d.level, 'country') = ${a.level})` : sql`r.role in (${list(a.roles)})`);
+    a.level ? sql`(r.role in (${sqlList(a.roles)}) and coalesce(d.level, 'country') = ${a.level})` : sql`r.role in (${sqlList(a.roles)})`);
   if (!roleConds.length) return [];
   const rs = await rows<{ id: unknown; display_name: string; roles: string }>(db, sql`
     select u.id, u.display_name, string_agg(distinct r.role, ',') as roles

@@ -6,7 +6,7 @@ import { orgDivisions } from '../../../core/org/schema.js';
 import { wfCases } from '../../../core/workflow/schema.js';
 import { OPEN_STATES, type ComplaintState } from '../contract.js';
 import { complaintsCategories, complaints, complaintsMessages } from './schema.js';
-import { complaintWorkflow } from './workflow.js';
+import { complaintStateTitle } from './workflow.js';
 
 /** An open case like the one being written, as anyone may see it (no code, no text, no identity). */
 export interface SimilarCase {
@@ -74,7 +74,7 @@ export async function similarOpenCases(db: DbOrTx, params: { categoryId: number;
   return found.map((r) => ({
     ...r,
     state: r.state as ComplaintState,
-    stateTitle: complaintWorkflow.states[r.state as ComplaintState]?.title ?? r.state,
+    stateTitle: complaintStateTitle(r.state),
     score: Math.round(r.score * 100) / 100,
   }));
 }

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../../core/access/actor.js';
-import { rows, type DbOrTx } from '../../../core/db/client.js';
+import { rows, type DbOrTx, sqlList } from '../../../core/db/client.js';
 import { jalaliParts, jalaliToDate, toPersianDigits } from '../../../core/fa/index.js';
 import { COMPLAINT_STATES, OPEN_STATES } from '../contract.js';
 import { STAFF_FA } from './fa-staff.js';
@@ -19,7 +19,6 @@ export interface StatsParams {
 const n = (v: unknown) => Number(v ?? 0);
 const num = (v: unknown) => (v == null ? null : Math.round(Number(v) * 100) / 100);
 const ratio = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 1000) / 1000);
-const list = (xs: readonly string[]) => sql.join(xs.map((x) => sql`${x}`), sql`, `);
 
 /** The 12 Jalali months ending with the month of `end`, oldest first, with the instant each begins. */
 function lastTwelveMonths(end: Date): { year: number; month: number; start: Date }[] {
@@ -56,8 +55,8 @@ export async function complaintStats(db: DbOrTx, actor: Actor, params: StatsPara
 
   const [totals] = await rows<Record<string, unknown>>(db, sql`
     select count(*)::int as total,
-      (count(*) filter (where w.state in (${list(OPEN_STATES)})))::int as open,
-      (count(*) filter (where w.due_at < now() and w.state in (${list(OPEN_STATES)})))::int as overdue,
+      (count(*) filter (where w.state in (${sqlList(OPEN_STATES)})))::int as open,
+      (count(*) filter (where w.due_at < now() and w.state in (${sqlList(OPEN_STATES)})))::int as overdue,
       (count(*) filter (where c.first_answered_at is not null))::int as answered,
       (count(*) filter (where c.answered_on_time is not null))::int as with_deadline,
       (count(*) filter (where c.answered_on_time))::int as on_time,

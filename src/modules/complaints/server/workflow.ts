@@ -1,4 +1,4 @@
-import { defineWorkflow } from '../../../core/workflow/definition.js';
+import { defineWorkflow, stateTitle } from '../../../core/workflow/definition.js';
 
 // Staff who handle complaints in their scope. The Inspection Office (inspector) may act on any case and take over
 // one assigned to someone else (overrideRoles).
@@ -40,3 +40,6 @@ export const complaintWorkflow = defineWorkflow({
     withdraw: { title: 'انصراف', from: ['submitted', 'needs_info'], to: 'withdrawn', roles: ['citizen'], actorIsCreator: true, optional: true },
   },
 });
+
+/** The Persian title of a complaint's state (as staff, citizens and Open311 clients read it). */
+export const complaintStateTitle = (state: string): string => stateTitle(complaintWorkflow, state);

@@ -2,14 +2,14 @@
 // mobile or id, internal notes or staff identities) and carries the jurisdiction's path when one was named.
 import { getLeafCategoryByCode } from '../categories.js';
 import { and, desc, eq, gte, inArray, like, lte, ne, notInArray, sql, type SQL } from 'drizzle-orm';
-import { rows, type DbOrTx } from '../../../../core/db/client.js';
+import { rows, type DbOrTx, sqlList } from '../../../../core/db/client.js';
 import { pathIds } from '../../../../core/org/queries.js';
 import { orgDivisions, type DivisionLevel } from '../../../../core/org/schema.js';
 import { formatDivisionChain } from '../../../../core/org/labels.js';
 import { wfCases } from '../../../../core/workflow/schema.js';
-import { COMPLAINT_STATES, OFFICE_TITLES, OPEN_STATES, type ComplaintState, type ResponsibleOffice } from '../../contract.js';
+import { OFFICE_TITLES, OPEN_STATES, type ResponsibleOffice } from '../../contract.js';
 import { complaints, complaintsCategories } from '../schema.js';
-import { complaintWorkflow } from '../workflow.js';
+import { complaintStateTitle } from '../workflow.js';
 import type { PublicRequest, PublicUpdate } from './documents.js';
 
 /** The key in a complaint's `answers` where a POSTed `media_url` is kept (not a category question code: those start with a letter). */
@@ -29,8 +29,6 @@ export interface RequestFilter {
 
 const openStates = [...OPEN_STATES] as string[];
 const isOpen = (state: string) => openStates.includes(state);
-export const stateTitle = (state: string) =>
-  (COMPLAINT_STATES as readonly string[]).includes(state) ? complaintWorkflow.states[state as ComplaintState]!.title : state;
 
 /** Who answers: the office, named after the place when it is that place's own («شهرداری ساری»). */
 export function agencyOf(office: ResponsibleOffice, place: { level: DivisionLevel; name: string }): string {
@@ -114,7 +112,7 @@ export async function listPublicRequests(db: DbOrTx, f: RequestFilter): Promise<
     return {
       trackingCode: r.trackingCode,
       open,
-      stateTitle: stateTitle(r.state),
+      stateTitle: complaintStateTitle(r.state),
       serviceName: r.serviceName,
       serviceCode: r.serviceCode,
       description: r.body,
@@ -155,7 +153,7 @@ export async function listPublicUpdates(db: DbOrTx, f: UpdateFilter): Promise<Pu
   const limit = Math.min(Math.max(f.limit ?? 1000, 1), 1000);
   const start = f.start.toISOString();
   const end = f.end.toISOString();
-  const open = sql.join(openStates.map((s) => sql`${s}`), sql`, `);
+  const open = sqlList(openStates);
   const list = await rows<{ update_id: string; tracking_code: string; state: string | null; at: string | Date; description: string }>(
     db,
     sql`
@@ -181,7 +179,7 @@ export async function listPublicUpdates(db: DbOrTx, f: UpdateFilter): Promise<Pu
     trackingCode: u.tracking_code,
     open: u.state == null ? true : isOpen(u.state),
     at: u.at instanceof Date ? u.at : new Date(u.at),
-    description: u.description || (u.state ? stateTitle(u.state) : ''),
+    description: u.description || (u.state ? complaintStateTitle(u.state) : ''),
   }));
 }
 
