@@ -1,18 +1,14 @@
 // Test helpers of the citizen side: the real app, a citizen signed in through the one-time code, uploads.
 // Used by *.test.ts only.
 import { desc, eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { loadConfig } from '../../../core/config/config.js';
-import { buildApp } from '../../../core/http/app.js';
-import type { ModuleDef } from '../../../core/http/module.js';
+
 import { notifyOutbox } from '../../../core/notify/schema.js';
-import { registerWorkflow } from '../../../core/workflow/definition.js';
-import { createTestDatabase } from '../../../test/db.js';
-import { MODULES } from '../../index.js';
+
 import { ensureCategories } from './categories.js';
-import { citizenRoutes } from './citizen-routes.js';
+
 import { complaintsCategories } from './schema.js';
-import { complaintWorkflow } from './workflow.js';
+
+import { createTestApp } from '../../../test/app.js';
 
 // Smallest valid files, made from their real signatures.
 export const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a3a3c1f20000000049454e44ae426082', 'hex');
@@ -21,28 +17,13 @@ export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\
 export type Headers = Record<string, string>;
 
 /**
- * The real app (every listed module; until the complaints module is listed in MODULES, its citizen routes are
- * mounted on their own) on a fresh database with the default categories, plus helpers.
+ * The real app with every module on a fresh database with the default categories, plus helpers for the citizen
+ * side.
  */
 export async function createCitizenTestApp(env: Record<string, string> = {}) {
-  const database = await createTestDatabase();
-  const config = loadConfig({ DEMO: '0', LOG_LEVEL: 'silent', ...env });
-  const ctx = { db: database.db, backend: database.backend, config };
-  registerWorkflow(complaintWorkflow);
-  const listed = MODULES.some((m) => m.key === 'complaints');
-  const citizenOnly: ModuleDef = { key: 'complaints', routes: (c) => (async (app: FastifyInstance) => { await app.register(citizenRoutes(c) as never); }) as never };
-  const app = await buildApp(ctx, { logger: false, serveWeb: false, modules: listed ? MODULES : [...MODULES, citizenOnly] });
-  await app.ready();
-  const db = database.db;
+  const t = await createTestApp(env);
+  const { app, db } = t;
   await ensureCategories(db);
-
-  /** Staff sign-in with a password; returns cookie + CSRF headers. */
-  async function login(username: string, password = 'secret-pass'): Promise<Headers> {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
-    if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
-    const cookie = res.cookies.find((c) => c.name === 'shahrdeh_sid')!;
-    return { cookie: `${cookie.name}=${cookie.value}`, 'x-csrf-token': res.json().csrfToken as string };
-  }
 
   /** The newest SMS queued for a mobile. */
   async function lastSms(mobile: string): Promise<string | null> {
@@ -82,5 +63,5 @@ export async function createCitizenTestApp(env: Record<string, string> = {}) {
     return c;
   }
 
-  return { app, db, ctx, login, citizenLogin, lastSms, upload, category, async close() { await app.close(); await database.close(); } };
+  return { ...t, citizenLogin, lastSms, upload, category };
 }

@@ -1,25 +1,20 @@
 // Test helpers of the complaints service: a place tree with districts in two provinces, the staff of the
 // staff-side tests, and complaints filed through the real `submitComplaint`. Used by *.test.ts only.
 import { eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
+
 import type { Actor } from '../../../core/access/actor.js';
 import { createSession } from '../../../core/auth/sessions.js';
 import type { Db } from '../../../core/db/client.js';
-import { loadConfig } from '../../../core/config/config.js';
-import { buildApp } from '../../../core/http/app.js';
-import type { ModuleDef } from '../../../core/http/module.js';
-import { registerWorkflow } from '../../../core/workflow/definition.js';
-import { MODULES } from '../../index.js';
-import { createTestDatabase } from '../../../test/db.js';
+
 import { createCitizen, createDivision, createStaff, createTree, type TestDivision } from '../../../test/factories.js';
 import { ComplaintCreate } from '../contract.js';
 import { ensureCategories } from './categories.js';
 import { submitComplaint } from './commands/submit.js';
 import { complaintsCategories } from './schema.js';
-import { citizenRoutes } from './citizen-routes.js';
-import { staffRoutes } from './staff-routes.js';
+
 import { ensureTemplates } from './templates.js';
-import { complaintWorkflow } from './workflow.js';
+
+import { createTestApp } from '../../../test/app.js';
 
 const pw = { password: 'secret-pass' };
 
@@ -84,30 +79,7 @@ export async function citizenHeaders(db: Db, citizen: Actor) {
   return { cookie: `shahrdeh_sid=${s.token}`, 'x-csrf-token': s.csrfToken };
 }
 
-/**
- * The real app with every module (like createTestApp). Until the complaints module is listed in MODULES, its
- * citizen and staff routes are mounted on their own so these tests run while the rest of the module is written.
- */
-export async function createComplaintsTestApp() {
-  const database = await createTestDatabase();
-  const config = loadConfig({ DEMO: '0', LOG_LEVEL: 'silent' });
-  const ctx = { db: database.db, backend: database.backend, config };
-  const listed = MODULES.some((m) => m.key === 'complaints');
-  registerWorkflow(complaintWorkflow);
-  const sides: ModuleDef = {
-    key: 'complaints',
-    routes: (c) => (async (app: FastifyInstance) => {
-      await app.register(citizenRoutes(c) as never);
-      await app.register(staffRoutes(c) as never);
-    }) as never,
-  };
-  const app = await buildApp(ctx, { logger: false, serveWeb: false, modules: listed ? MODULES : [...MODULES, sides] });
-  await app.ready();
-  async function login(username: string, password = 'secret-pass') {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
-    if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
-    const cookie = res.cookies.find((c) => c.name === 'shahrdeh_sid')!;
-    return { cookie: `${cookie.name}=${cookie.value}`, 'x-csrf-token': res.json().csrfToken as string };
-  }
-  return { app, db: database.db, ctx, login, async close() { await app.close(); await database.close(); } };
+/** The real app with every module on a fresh database (the complaints tests' name for createTestApp). */
+export function createComplaintsTestApp() {
+  return createTestApp();
 }

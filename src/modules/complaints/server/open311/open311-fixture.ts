@@ -1,35 +1,26 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadConfig } from '../../../../core/config/config.js';
-import { buildApp } from '../../../../core/http/app.js';
-import type { ModuleDef } from '../../../../core/http/module.js';
+
 import { orgDivisions } from '../../../../core/org/schema.js';
-import { registerWorkflow } from '../../../../core/workflow/definition.js';
+
 import { MODULES } from '../../../index.js';
 import { createTestApp } from '../../../../test/app.js';
-import { createTestDatabase } from '../../../../test/db.js';
+
 import { createTree } from '../../../../test/factories.js';
 import { ensureCategories } from '../categories.js';
 import { complaints } from '../schema.js';
-import { complaintWorkflow } from '../workflow.js';
+
 import { createApiKey } from './keys.js';
 import { M } from './messages.js';
-import { open311Routes } from './routes.js';
+
 import { asXmlText, ERROR, parseXml, problems, xmlToSpark, type Schema } from './spec-check.js';
 
 // Shared setup of the Open311 test files.
 /**
- * The app under test: `createTestApp` once the complaints module is in MODULES; until then the same app built
- * with only these routes (so this suite runs while the rest of the module is written).
+ * The app under test: the real app with every module (a name kept for the tests that open extra instances).
  */
-export async function openApp(env: Record<string, string> = {}) {
-  if (MODULES.some((m) => m.key === 'complaints')) return createTestApp(env);
-  registerWorkflow(complaintWorkflow);
-  const database = await createTestDatabase();
-  const ctx = { db: database.db, backend: database.backend, config: loadConfig({ DEMO: '0', LOG_LEVEL: 'silent', ...env }) };
-  const app = await buildApp(ctx, { logger: false, serveWeb: false, modules: [{ key: 'open311-only', routes: open311Routes as unknown as ModuleDef['routes'] }] });
-  await app.ready();
-  return { app, db: database.db, ctx, async close() { await app.close(); await database.close(); } };
+export function openApp(env: Record<string, string> = {}) {
+  return createTestApp(env);
 }
 
 export type T = Awaited<ReturnType<typeof openApp>>;
