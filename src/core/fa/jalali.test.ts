@@ -86,6 +86,16 @@ describe('parseJalaliDate', () => {
     expect(parseJalaliDate('1401/07/01')?.toISOString()).toBe('2022-09-22T20:30:00.000Z'); // +03:30
   });
 
+  it.each([
+    [1314, 3, 22, 'Tehran left local mean time: the clocks jumped 4 min 16 s at midnight'],
+    [1357, 1, 5, 'DST began at midnight from +04:00 to +05:00'],
+    [1357, 5, 14, 'DST ended at 01:00, after the day had begun'],
+  ])('%i/%i/%i begins at the first instant of the day (%s)', (y, m, day) => {
+    const d = jalaliToDate(y, m, day)!;
+    expect(formatJalaliDate(d)).toBe(toPersianDigits(`${y}/${pad2(m)}/${pad2(day)}`));
+    expect(jalaliParts(d.getTime() - 1).day).not.toBe(day);
+  });
+
   it('matches Intl for every valid day and refuses exactly the days that do not exist', () => {
     fc.assert(
       fc.property(

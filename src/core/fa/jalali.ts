@@ -107,8 +107,19 @@ export function jalaliToDate(year: number, month: number, day: number): Date | n
   const guess = utcMidnight - TEHRAN_OFFSET_MINUTES * 60_000;
   const offset = tehranOffsetMs(guess);
   const exact = utcMidnight - offset;
-  // When midnight did not exist (DST began at 00:00), `exact` falls on the day before: the day began at `guess`.
-  return new Date(tehranOffsetMs(exact) === offset ? exact : guess);
+  const onDay = (t: number) => Math.floor((t + tehranOffsetMs(t)) / 86_400_000) * 86_400_000 === utcMidnight;
+  if (tehranOffsetMs(exact) === offset && !onDay(exact - 1000)) return new Date(exact); // an ordinary midnight
+  // The clocks changed near this midnight (DST at 00:00 or 01:00, or leaving local mean time on 1314/03/22): the
+  // day begins at the first second that is on it. Search the three hours before the earliest instant known to be
+  // on the day; in that window the local date only moves forward.
+  let hi = Math.min(...[guess, exact].filter(onDay));
+  let lo = hi - 3 * 3_600_000;
+  while (hi - lo > 1000) {
+    const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+    if (onDay(mid)) hi = mid;
+    else lo = mid;
+  }
+  return new Date(hi);
 }
 
 /**
