@@ -1,5 +1,6 @@
 import type { ModuleDef } from '../core/http/module.js';
+import { amriyehModule } from './amriyeh/server/index.js';
 import { complaintsModule } from './complaints/server/index.js';
 
 /** The service modules, in the order their routes are registered. Each module adds itself here. */
-export const MODULES: ModuleDef[] = [complaintsModule];
+export const MODULES: ModuleDef[] = [complaintsModule, amriyehModule];

@@ -1,7 +1,9 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { Actor } from '../access/actor.js';
 import type { Role } from '../access/roles.js';
 import { appendAudit } from '../audit/audit.js';
-import type { Db } from '../db/client.js';
+import type { Db, DbOrTx } from '../db/client.js';
+import { actorOf } from './sessions.js';
 import { jalaliParts } from '../fa/index.js';
 import { seedDemoDivisions, type DemoPlaces } from '../org/demo.js';
 import { seedFixedHolidays } from '../workflow/holidays.js';
@@ -52,4 +54,23 @@ export async function seedDemo(db: Db): Promise<DemoPlaces> {
     }
   });
   return places;
+}
+
+/** The actors of demo staff accounts by username (for modules' demo data); throws when one is missing. */
+export async function demoStaffActors<K extends string>(db: DbOrTx, usernames: readonly K[], who = 'demo'): Promise<Record<K, Actor>> {
+  const users = await db.select().from(authUsers).where(inArray(authUsers.username, [...usernames]));
+  const out = {} as Record<K, Actor>;
+  for (const k of usernames) {
+    const u = users.find((x) => x.username === k);
+    if (!u) throw new Error(`${who}: demo account ${k} is missing (run seedDemo first)`);
+    out[k] = await actorOf(db, u);
+  }
+  return out;
+}
+
+/** The actor of the citizen with this mobile, created (with `name`) when missing: a demo citizen. */
+export async function demoCitizenActor(db: DbOrTx, mobile: string, name: string | null): Promise<Actor> {
+  let [u] = await db.select().from(authUsers).where(and(eq(authUsers.kind, 'citizen'), eq(authUsers.mobile, mobile)));
+  if (!u) [u] = await db.insert(authUsers).values({ kind: 'citizen', mobile, displayName: name ?? mobile }).returning();
+  return actorOf(db, u!);
 }

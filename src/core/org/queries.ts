@@ -53,6 +53,14 @@ const byName = (a: { name: string }, b: { name: string }) => collator.compare(a.
 
 export { pathIds } from './path.js';
 
+/** The names of the given nodes (by id), in one query: for showing paths as «village، district، …». */
+export async function divisionNames(db: DbOrTx, ids: Iterable<number>): Promise<Map<number, string>> {
+  const unique = [...new Set(ids)].filter((id) => Number.isSafeInteger(id) && id > 0);
+  if (!unique.length) return new Map();
+  const found = await db.select({ id: orgDivisions.id, name: orgDivisions.name }).from(orgDivisions).where(inArray(orgDivisions.id, unique));
+  return new Map(found.map((r) => [r.id, r.name]));
+}
+
 /** One node by id, or null. */
 export async function getDivision(db: DbOrTx, id: number): Promise<Division | null> {
   const [d] = await db.select(columns).from(orgDivisions).where(eq(orgDivisions.id, id));

@@ -17,7 +17,6 @@ const application = {
   priorityClaims: [{ group: 'relief_supported', documentIds: ['2f1c3c1e-8a4b-4c1e-9d2a-1b2c3d4e5f60'] }],
   conscriptionStatus: 'eligible',
   stationIds: [3, 1, 2],
-  mobile: '۰۹۱۲ ۳۴۵ ۶۷۸۹',
 };
 
 const messages = (r: { success: boolean; error?: { issues: { message: string }[] } }) => r.error?.issues.map((i) => i.message) ?? [];
@@ -26,7 +25,7 @@ describe('ApplicationCreate', () => {
   it('accepts a full application with Persian digits and normalizes it', () => {
     const out = ApplicationCreate.parse(application);
     expect(out.nationalCode).toBe('0013542419');
-    expect(out.mobile).toBe('09123456789');
+    expect(out.firstName).toBe('علی');
     expect(out.birthDate).toBeInstanceOf(Date);
   });
 
@@ -65,7 +64,7 @@ describe('CallCreate', () => {
   it('accepts a call and fills defaults', () => {
     const out = CallCreate.parse(call);
     expect(out.rules.acceptedFields).toEqual([]);
-    expect(out.criteria[1]).toEqual({ kind: 'native', weight: 30, districtShare: 0.5 });
+    expect(out.criteria[1]).toEqual({ kind: 'native', weight: 30, countyShare: 0.5 });
   });
 
   it.each<[string, Record<string, unknown>, string]>([

@@ -2,111 +2,18 @@
 // call and of the application, shared by server and web.
 import { z } from 'zod';
 import { toPersianDigits } from '../../core/fa/normalize.js';
-import { zFaText, zJalaliDate, zMobile, zNationalCode } from '../../core/fa/zod.js';
+import { zFaText, zJalaliDate, zNationalCode } from '../../core/fa/zod.js';
 
-/** Education levels, lowest first: the order is the ranking "at least X" compares with. */
-export const EDUCATION_LEVELS = ['below_diploma', 'diploma', 'associate', 'bachelor', 'master', 'doctorate'] as const;
-export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
-export const EDUCATION_TITLES: Record<EducationLevel, string> = {
-  below_diploma: 'زیر دیپلم',
-  diploma: 'دیپلم',
-  associate: 'کاردانی',
-  bachelor: 'کارشناسی',
-  master: 'کارشناسی ارشد',
-  doctorate: 'دکتری',
-};
-/** The rank of a level (0 = below diploma); "at least diploma" is `educationRank(x) >= educationRank('diploma')`. */
-export function educationRank(level: EducationLevel): number {
-  return EDUCATION_LEVELS.indexOf(level);
-}
+export * from './enums.js';
+import {
+  CLAIMABLE_PRIORITY_GROUPS,
+  CONSCRIPTION_STATUSES,
+  EDUCATION_LEVELS,
+  MARITAL_STATUSES,
+  MAX_PREFERENCES,
+  RESIDENCE_SCOPES,
+} from './enums.js';
 
-export const MARITAL_STATUSES = ['single', 'married'] as const;
-export type MaritalStatus = (typeof MARITAL_STATUSES)[number];
-export const MARITAL_TITLES: Record<MaritalStatus, string> = { single: 'مجرد', married: 'متأهل' };
-
-/**
- * Conscription (نظام وظیفه) status, as the applicant's record at the conscription office states it. Only what an
- * amriyeh needs: whether he still owes his service and may be dispatched (the call decides which it accepts).
- */
-export const CONSCRIPTION_STATUSES = ['eligible', 'ready_to_serve', 'student_deferment', 'absent', 'serving', 'exempt', 'completed'] as const;
-export type ConscriptionStatus = (typeof CONSCRIPTION_STATUSES)[number];
-export const CONSCRIPTION_TITLES: Record<ConscriptionStatus, string> = {
-  eligible: 'مشمول (در انتظار اعزام)',
-  ready_to_serve: 'دارای برگ آماده به خدمت',
-  student_deferment: 'دارای معافیت تحصیلی',
-  absent: 'غایب',
-  serving: 'در حال خدمت',
-  exempt: 'معاف از خدمت',
-  completed: 'دارای کارت پایان خدمت',
-};
-
-/**
- * Priority groups of the scoring. `married` and `native` follow from the form (marital status, places of birth and
- * residence against the station); the others are claimed with supporting documents (CLAIMABLE_PRIORITY_GROUPS) and
- * verified by the district reviewer.
- */
-export const PRIORITY_GROUPS = ['martyr_family', 'veteran', 'freed_pow', 'relief_supported', 'married', 'native', 'deprived_area'] as const;
-export type PriorityGroup = (typeof PRIORITY_GROUPS)[number];
-export const PRIORITY_TITLES: Record<PriorityGroup, string> = {
-  martyr_family: 'خانواده معظم شهدا',
-  veteran: 'جانبازان و فرزندان جانبازان',
-  freed_pow: 'آزادگان و فرزندان آزادگان',
-  relief_supported: 'تحت پوشش کمیته امداد امام خمینی (ره) یا سازمان بهزیستی',
-  married: 'متأهل',
-  native: 'بومی روستا / بخش محل ایستگاه',
-  deprived_area: 'ساکن مناطق محروم',
-};
-export const CLAIMABLE_PRIORITY_GROUPS = ['martyr_family', 'veteran', 'freed_pow', 'relief_supported', 'deprived_area'] as const;
-export type ClaimablePriorityGroup = (typeof CLAIMABLE_PRIORITY_GROUPS)[number];
-
-/** Where the applicant must reside, relative to the station: anywhere, or in its province, county or district. */
-export const RESIDENCE_SCOPES = ['any', 'province', 'county', 'district'] as const;
-export type ResidenceScope = (typeof RESIDENCE_SCOPES)[number];
-export const RESIDENCE_TITLES: Record<ResidenceScope, string> = {
-  any: 'بدون شرط سکونت',
-  province: 'سکونت در استان محل ایستگاه',
-  county: 'سکونت در شهرستان محل ایستگاه',
-  district: 'سکونت در بخش محل ایستگاه',
-};
-
-export const CALL_STATES = ['draft', 'open', 'closed', 'allocated', 'archived'] as const;
-export type CallState = (typeof CALL_STATES)[number];
-export const CALL_STATE_TITLES: Record<CallState, string> = {
-  draft: 'پیش‌نویس',
-  open: 'در حال ثبت‌نام',
-  closed: 'پایان ثبت‌نام و در حال بررسی',
-  allocated: 'گزینش انجام شد',
-  archived: 'بایگانی',
-};
-
-/** Workflow states of an application (the workflow definition lives in server/workflow.ts, to come). */
-export const APPLICATION_STATES = [
-  'submitted',
-  'returned',
-  'district_approved',
-  'eligible',
-  'selected',
-  'reserve',
-  'not_selected',
-  'issued',
-  'rejected',
-  'withdrawn',
-] as const;
-export type ApplicationState = (typeof APPLICATION_STATES)[number];
-export const APPLICATION_STATE_TITLES: Record<ApplicationState, string> = {
-  submitted: 'ثبت شده، در انتظار بررسی بخشداری',
-  returned: 'بازگشت برای اصلاح',
-  district_approved: 'تأیید بخشداری، در انتظار بررسی استانداری',
-  eligible: 'واجد شرایط گزینش',
-  selected: 'پذیرفته شده',
-  reserve: 'ذخیره',
-  not_selected: 'پذیرفته نشده',
-  issued: 'امریه صادر شد',
-  rejected: 'رد شده',
-  withdrawn: 'انصراف داده شده',
-};
-
-export const MAX_PREFERENCES = 5;
 const INT_MAX = 2_147_483_647;
 const zId = (error: string) => z.number({ error }).int({ error }).positive({ error }).max(INT_MAX, { error });
 
@@ -131,8 +38,11 @@ const zShare = z.number().min(0).max(1);
  * which fraction of it a case earns. Each kind at most once.
  */
 export const ScoringCriterion = z.discriminatedUnion('kind', [
-  /** Native of the station's village (full weight) or of its district (`districtShare`), by birth or residence. */
-  z.object({ kind: z.literal('native'), weight: zWeight, districtShare: zShare.default(0.5) }),
+  /**
+   * Native: born in the district (بخش) he lives in (full weight) or only in its county (`countyShare`). With the
+   * residence rule this rewards natives of the station's area while keeping one score per applicant.
+   */
+  z.object({ kind: z.literal('native'), weight: zWeight, countyShare: zShare.default(0.5) }),
   /** Education level: the share of each level. */
   z.object({ kind: z.literal('education'), weight: zWeight, shares: z.partialRecord(z.enum(EDUCATION_LEVELS), zShare) }),
   /** Field of study relevant to firefighting (compared after Persian normalization). */
@@ -148,15 +58,6 @@ export const ScoringCriterion = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('married'), weight: zWeight }),
 ]);
 export type ScoringCriterion = z.infer<typeof ScoringCriterion>;
-export type CriterionKind = ScoringCriterion['kind'];
-export const CRITERION_TITLES: Record<CriterionKind, string> = {
-  native: 'بومی بودن (روستا / بخش محل ایستگاه)',
-  education: 'مقطع تحصیلی',
-  field_relevance: 'ارتباط رشته تحصیلی با آتش‌نشانی',
-  deprived_area: 'سکونت در مناطق محروم',
-  priority_group: 'گروه‌های دارای اولویت (ایثارگران، مددجویان)',
-  married: 'تأهل',
-};
 export const ScoringCriteria = z
   .array(ScoringCriterion)
   .max(20)
@@ -200,7 +101,7 @@ export const PriorityClaim = z.object({
   documentIds: z.array(z.uuid()).min(1, { error: 'مدرک پشتیبان را بارگذاری کنید' }).max(5),
 });
 
-/** What an applicant submits (after signing in with the one-time code sent to his mobile). */
+/** What an applicant submits (after signing in with the one-time code sent to his mobile: that mobile is his contact). */
 export const ApplicationCreate = z
   .object({
     callId: zId('فراخوان معتبر نیست'),
@@ -232,7 +133,6 @@ export const ApplicationCreate = z
       .min(1, { error: 'دست‌کم یک ایستگاه را انتخاب کنید' })
       .max(MAX_PREFERENCES, { error: `حداکثر ${toPersianDigits(MAX_PREFERENCES)} ایستگاه را می‌توانید انتخاب کنید` })
       .refine((ids) => new Set(ids).size === ids.length, { error: 'هر ایستگاه تنها یک بار انتخاب شود' }),
-    mobile: zMobile,
   })
   .refine((a) => a.educationLevel === 'below_diploma' || a.fieldOfStudy !== '', { error: 'رشته تحصیلی را وارد کنید', path: ['fieldOfStudy'] });
 export type ApplicationCreate = z.infer<typeof ApplicationCreate>;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, check, date, index, integer, jsonb, pgTable, primaryKey, real, serial, smallint, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, check, date, index, integer, jsonb, pgTable, primaryKey, real, serial, smallint, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { authUsers } from '../../../core/auth/schema.js';
 import { orgDehyaris, orgDivisions } from '../../../core/org/schema.js';
 import { wfCases } from '../../../core/workflow/schema.js';
@@ -125,6 +125,10 @@ export const amriyehApplications = pgTable(
     eligibility: jsonb('eligibility').$type<EligibilityResult>().notNull(),
     score: real('score'),
     scoreParts: jsonb('score_parts').$type<ScorePart[]>().notNull().default([]),
+    /** Set by the selection run that decided it: its place in the run's order (1 = first) and the station won. */
+    runId: bigint('run_id', { mode: 'number' }),
+    rank: integer('rank'),
+    assignedStationId: integer('assigned_station_id').references(() => amriyehStations.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -132,6 +136,7 @@ export const amriyehApplications = pgTable(
     unique('amriyeh_applications_call_national_code').on(t.callId, t.nationalCode),
     index('amriyeh_applications_applicant').on(t.applicantId),
     index('amriyeh_applications_province').on(t.callId, t.provinceId),
+    index('amriyeh_applications_run').on(t.runId, t.rank),
     check('amriyeh_applications_gpa', sql`${t.gpa} is null or (${t.gpa} >= 0 and ${t.gpa} <= 20)`),
   ],
 );
@@ -158,6 +163,9 @@ export const amriyehAllocationRuns = pgTable(
   },
   (t) => [
     index('amriyeh_allocation_runs_call').on(t.callId, t.createdAt),
+    // One run per province per call, and a national run only once: a second attempt fails at the database too.
+    uniqueIndex('amriyeh_allocation_runs_province_once').on(t.callId, t.provinceId).where(sql`${t.scope} = 'province'`),
+    uniqueIndex('amriyeh_allocation_runs_national_once').on(t.callId).where(sql`${t.scope} = 'national'`),
     check('amriyeh_allocation_runs_scope', sql`(${t.scope} = 'national') = (${t.provinceId} is null)`),
   ],
 );

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ScoringCriteria, type ScoringCriterion } from '../contract.js';
 import { DEFAULT_CRITERIA, formatPart, scoreApplication, type ScoringApplicant } from './scoring.js';
 
-// Division paths: province 1 / county 10 / district 100 / rural district 1000 / village 10000 (the station's).
-const STATION = '/1/10/100/1000/10000/';
+// Division paths: province 1 / county 10 / district 100 / rural district 1000 / village 10000.
+const VILLAGE = '/1/10/100/1000/10000/';
 const base: ScoringApplicant = {
   educationLevel: 'diploma',
   fieldOfStudy: 'ادبیات فارسی',
@@ -11,13 +11,12 @@ const base: ScoringApplicant = {
   birthPlacePath: '/2/20/',
   residencePath: '/2/20/200/',
   priorityGroups: [],
-  stationPath: STATION,
 };
 
 const points = (c: ScoringCriterion, a: Partial<ScoringApplicant>) => scoreApplication([c], { ...base, ...a }).parts[0]!.points;
 
 describe('scoreApplication, criterion by criterion', () => {
-  const native: ScoringCriterion = { kind: 'native', weight: 30, districtShare: 0.5 };
+  const native: ScoringCriterion = { kind: 'native', weight: 30, countyShare: 0.5 };
   const education: ScoringCriterion = { kind: 'education', weight: 15, shares: { diploma: 0.4, bachelor: 1 } };
   const field: ScoringCriterion = { kind: 'field_relevance', weight: 15, fields: ['آتش‌نشانی', 'ایمنی صنعتی'] };
   const deprived: ScoringCriterion = { kind: 'deprived_area', weight: 10 };
@@ -25,12 +24,12 @@ describe('scoreApplication, criterion by criterion', () => {
   const married: ScoringCriterion = { kind: 'married', weight: 10 };
 
   it.each<[string, ScoringCriterion, Partial<ScoringApplicant>, number]>([
-    ['native: born in the station village', native, { birthPlacePath: STATION }, 30],
-    ['native: living in a hamlet inside the station village', native, { residencePath: `${STATION}10001/` }, 30],
-    ['native: born in another village of the district', native, { birthPlacePath: '/1/10/100/1001/10010/' }, 15],
-    ['native: same county, other district', native, { residencePath: '/1/10/101/' }, 0],
-    ['native: no station given', native, { birthPlacePath: STATION, stationPath: null }, 0],
-    ['native: a prefix of ids is not a prefix of the path (/1/10/100/1000/1000 vs 10000)', native, { birthPlacePath: '/1/10/100/1000/1000/' }, 15],
+    ['native: born in the village he lives in', native, { birthPlacePath: VILLAGE, residencePath: VILLAGE }, 30],
+    ['native: born in another village of the district he lives in', native, { birthPlacePath: '/1/10/100/1001/10010/', residencePath: VILLAGE }, 30],
+    ['native: born in the county, another district', native, { birthPlacePath: '/1/10/101/', residencePath: VILLAGE }, 15],
+    ['native: born in another county of the province', native, { birthPlacePath: '/1/11/110/', residencePath: VILLAGE }, 0],
+    ['native: born in another province', native, { residencePath: VILLAGE }, 0],
+    ['native: a prefix of ids is not a prefix of the path (/1/100 vs /1/10)', native, { birthPlacePath: '/1/100/1000/', residencePath: VILLAGE }, 0],
     ['education: diploma', education, {}, 6],
     ['education: bachelor', education, { educationLevel: 'bachelor' }, 15],
     ['education: a level without a share', education, { educationLevel: 'master' }, 0],
@@ -52,7 +51,7 @@ describe('scoreApplication, criterion by criterion', () => {
 
   it('weights are configurable', () => {
     expect(points({ kind: 'married', weight: 3.5 }, { maritalStatus: 'married' })).toBe(3.5);
-    expect(points({ kind: 'native', weight: 9, districtShare: 1 / 3 }, { residencePath: '/1/10/100/' })).toBe(3);
+    expect(points({ kind: 'native', weight: 9, countyShare: 1 / 3 }, { birthPlacePath: '/1/10/101/', residencePath: '/1/10/100/' })).toBe(3);
   });
 });
 
@@ -64,6 +63,7 @@ describe('scoreApplication, the whole breakdown', () => {
       fieldOfStudy: 'ایمنی صنعتی',
       maritalStatus: 'married',
       birthPlacePath: '/1/10/100/1001/',
+      residencePath: '/1/10/101/1010/',
       priorityGroups: ['veteran', 'deprived_area'],
     });
     expect(out.parts.map((p) => [p.criterion, p.points, p.max])).toEqual([
@@ -84,11 +84,11 @@ describe('scoreApplication, the whole breakdown', () => {
 
   it('totals are rounded to two decimals and equal the sum of the shown parts', () => {
     const cs: ScoringCriterion[] = [
-      { kind: 'native', weight: 10, districtShare: 0.333 },
+      { kind: 'native', weight: 10, countyShare: 0.333 },
       { kind: 'education', weight: 0.1, shares: { diploma: 1 } },
       { kind: 'married', weight: 0.2 },
     ];
-    const out = scoreApplication(cs, { ...base, residencePath: '/1/10/100/', maritalStatus: 'married' });
+    const out = scoreApplication(cs, { ...base, birthPlacePath: '/1/10/101/', residencePath: '/1/10/100/', maritalStatus: 'married' });
     expect(out.parts.map((p) => p.points)).toEqual([3.33, 0.1, 0.2]);
     expect(out.total).toBe(3.63);
   });

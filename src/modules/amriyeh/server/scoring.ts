@@ -11,7 +11,6 @@ import {
   type MaritalStatus,
   type ScoringCriterion,
 } from '../contract.js';
-import { inScope } from '../../../core/access/policy.js';
 import { sameAncestor } from '../../../core/org/path.js';
 
 /** What the criteria look at. Only verified priority groups should be passed (the district reviewer checks them). */
@@ -22,12 +21,6 @@ export interface ScoringApplicant {
   birthPlacePath: string;
   residencePath: string;
   priorityGroups: readonly ClaimablePriorityGroup[];
-  /**
-   * The village path of the station the score is computed for (the `native` criterion depends on it), or null.
-   * NOTE: if the caller passes his first preference, the score depends on his ranking, and the selection is no
-   * longer strategy-proof; a station-independent score (null here) or per-station priorities keep it so.
-   */
-  stationPath: string | null;
 }
 
 export interface ScorePart { criterion: CriterionKind; title: string; points: number; max: number; reason: string }
@@ -45,14 +38,12 @@ function part(c: ScoringCriterion, share: number, reason: string): ScorePart {
 function scoreOne(c: ScoringCriterion, a: ScoringApplicant): ScorePart {
   switch (c.kind) {
     case 'native': {
-      if (a.stationPath === null) return part(c, 0, 'ایستگاهی برای سنجش بومی بودن تعیین نشده است');
-      if (inScope(a.stationPath, a.birthPlacePath) || inScope(a.stationPath, a.residencePath)) {
-        return part(c, 1, 'محل تولد یا سکونت شما همان روستای محل ایستگاه است');
-      }
-      if (sameAncestor(a.birthPlacePath, a.stationPath, 3) || sameAncestor(a.residencePath, a.stationPath, 3)) {
-        return part(c, c.districtShare, 'محل تولد یا سکونت شما در بخش محل ایستگاه است');
-      }
-      return part(c, 0, 'محل تولد و سکونت شما در روستا یا بخش محل ایستگاه نیست');
+      // Station-independent on purpose (design notes, "Amriyeh: one score per applicant"): a score that depended on
+      // the station he ranks first would reward misreporting his preferences. With the residence rule (he lives in
+      // the station's county or district), "born where he lives" is what makes him a native of the station's area.
+      if (sameAncestor(a.birthPlacePath, a.residencePath, 3)) return part(c, 1, 'در همان بخشی متولد شده‌اید که ساکن آن هستید');
+      if (sameAncestor(a.birthPlacePath, a.residencePath, 2)) return part(c, c.countyShare, 'در همان شهرستانی متولد شده‌اید که ساکن آن هستید');
+      return part(c, 0, 'محل تولد شما در شهرستان محل سکونتتان نیست');
     }
     case 'education': {
       const share = c.shares[a.educationLevel] ?? 0;
@@ -103,7 +94,7 @@ export function formatPart(p: ScorePart): string {
  * publishes with each call. The weights and fields below are illustrative only.
  */
 export const DEFAULT_CRITERIA: ScoringCriterion[] = [
-  { kind: 'native', weight: 30, districtShare: 0.5 },
+  { kind: 'native', weight: 30, countyShare: 0.5 },
   { kind: 'education', weight: 15, shares: { below_diploma: 0, diploma: 0.4, associate: 0.7, bachelor: 1, master: 1, doctorate: 1 } },
   {
     kind: 'field_relevance',

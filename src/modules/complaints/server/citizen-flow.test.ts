@@ -8,7 +8,7 @@ import { createCitizenTestApp, PDF, type Headers } from './citizen-test-app.js';
 import { submitComplaint } from './commands/submit.js';
 import { scheduleAutoClose } from './jobs.js';
 import { complaints, complaintsMessages } from './schema.js';
-import { formatTrackingCode } from './tracking.js';
+import { formatTrackingCode } from '../../../core/codes/tracking-code.js';
 
 let t: Awaited<ReturnType<typeof createCitizenTestApp>>;
 let tree: Awaited<ReturnType<typeof createTree>>;

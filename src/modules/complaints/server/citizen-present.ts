@@ -9,7 +9,7 @@ import { citizenMessages, complaintPlace, publicAttachments, publicReplies, stat
 import { ADD_INFO_STATES, caseForOwner } from './commands/citizen.js';
 import { FA } from './fa.js';
 import { satisfactionWindowEnd } from './settings.js';
-import { formatTrackingCode } from './tracking.js';
+import { formatTrackingCode } from '../../../core/codes/tracking-code.js';
 import { complaintWorkflow, complaintStateTitle } from './workflow.js';
 
 /** Actions the owner may take on their complaint (the ones the workflow gives to the citizen). */

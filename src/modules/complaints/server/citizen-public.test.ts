@@ -7,7 +7,7 @@ import { ComplaintCreate } from '../contract.js';
 import { createCitizenTestApp } from './citizen-test-app.js';
 import { submitComplaint } from './commands/submit.js';
 import { COMPLAINT_SETTINGS } from './settings.js';
-import { generateTrackingCode } from './tracking.js';
+import { generateTrackingCode } from '../../../core/codes/tracking-code.js';
 
 let t: Awaited<ReturnType<typeof createCitizenTestApp>>;
 let tree: Awaited<ReturnType<typeof createTree>>;

@@ -14,7 +14,7 @@ import { submitComplaint } from './commands/submit.js';
 import { FA } from './fa.js';
 import { COMPLAINT_SETTINGS } from './settings.js';
 import { similarOpenCases } from './similar.js';
-import { normalizeTrackingCode } from './tracking.js';
+import { normalizeTrackingCode } from '../../../core/codes/tracking-code.js';
 
 const TAGS = ['complaints'];
 const DocumentParams = TrackingCodeParam.extend({ documentId: z.string().max(64) });

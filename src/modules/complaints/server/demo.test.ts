@@ -14,7 +14,7 @@ import { seedComplaintsDemo } from './demo.js';
 import { DEMO_COMPLAINTS } from './demo-data.js';
 import { AUTO_CLOSE_JOB, registerComplaintJobs } from './jobs.js';
 import { complaints, complaintsMessages } from './schema.js';
-import { isValidTrackingCode } from './tracking.js';
+import { isValidTrackingCode } from '../../../core/codes/tracking-code.js';
 import { complaintWorkflow } from './workflow.js';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;

@@ -2,7 +2,7 @@ import { and, count, eq, gt, inArray, like, sql } from 'drizzle-orm';
 import { SYSTEM_ACTOR, type Actor } from '../../../core/access/actor.js';
 import { appendAudit } from '../../../core/audit/audit.js';
 import { authUsers } from '../../../core/auth/schema.js';
-import { actorOf } from '../../../core/auth/sessions.js';
+import { demoCitizenActor, demoStaffActors } from '../../../core/auth/demo.js';
 import type { Db, Tx } from '../../../core/db/client.js';
 import { jobs } from '../../../core/jobs/schema.js';
 import type { DemoPlaces } from '../../../core/org/demo.js';
@@ -62,25 +62,11 @@ async function resolvePlaces(tx: Tx, places: DemoPlaces): Promise<Record<DemoPla
   };
 }
 
-async function staffActors(tx: Tx): Promise<Record<StaffKey, Actor>> {
-  const keys: StaffKey[] = ['municipality', 'dehyari', 'district.reviewer', 'province.reviewer', 'inspector'];
-  const users = await tx.select().from(authUsers).where(inArray(authUsers.username, keys));
-  const out = {} as Record<StaffKey, Actor>;
-  for (const k of keys) {
-    const u = users.find((x) => x.username === k);
-    if (!u) throw new Error(`seedComplaintsDemo: demo account ${k} is missing (run seedDemo first)`);
-    out[k] = await actorOf(tx, u);
-  }
-  return out;
-}
+const staffActors = (tx: Tx) => demoStaffActors<StaffKey>(tx, ['municipality', 'dehyari', 'district.reviewer', 'province.reviewer', 'inspector'], 'seedComplaintsDemo');
 
 async function demoCitizens(tx: Tx): Promise<Actor[]> {
   const out: Actor[] = [];
-  for (const c of DEMO_CITIZENS) {
-    let [u] = await tx.select().from(authUsers).where(and(eq(authUsers.kind, 'citizen'), eq(authUsers.mobile, c.mobile)));
-    if (!u) [u] = await tx.insert(authUsers).values({ kind: 'citizen', mobile: c.mobile, displayName: c.name ?? c.mobile }).returning();
-    out.push(await actorOf(tx, u!));
-  }
+  for (const c of DEMO_CITIZENS) out.push(await demoCitizenActor(tx, c.mobile, c.name));
   return out;
 }
 

@@ -14,7 +14,7 @@ import { OPEN_STATES, type ComplaintKind, type ComplaintListQuery, type Complain
 import { STAFF_FA } from './fa-staff.js';
 import { complaintScope, presentIdentity } from './policies.js';
 import { complaints, complaintsAttachments, complaintsCategories, complaintsMessages, complaintsTemplates } from './schema.js';
-import { normalizeTrackingCode } from './tracking.js';
+import { normalizeTrackingCode } from '../../../core/codes/tracking-code.js';
 import { complaintStateTitle } from './workflow.js';
 import { isUuid } from '../../../core/db/ids.js';
 

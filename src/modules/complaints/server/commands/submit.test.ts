@@ -14,7 +14,7 @@ import { ComplaintCreate } from '../../contract.js';
 import { ensureCategories } from '../categories.js';
 import { PNG } from '../citizen-test-app.js';
 import { complaints, complaintsAttachments, complaintsCategories } from '../schema.js';
-import { isValidTrackingCode } from '../tracking.js';
+import { isValidTrackingCode } from '../../../../core/codes/tracking-code.js';
 import { complaintWorkflow } from '../workflow.js';
 import { submitComplaint } from './submit.js';
 

@@ -14,7 +14,7 @@ import { linkAttachments } from '../attachments.js';
 import { getLeafCategory } from '../categories.js';
 import { FA } from '../fa.js';
 import { complaints } from '../schema.js';
-import { generateTrackingCode } from '../tracking.js';
+import { insertWithFreshCode } from '../../../../core/codes/tracking-code.js';
 import { complaintWorkflow } from '../workflow.js';
 
 /** The places a complaint can be filed at: where a municipality, a dehyari or a district office answers. */
@@ -40,14 +40,6 @@ export interface SubmitResult {
 }
 
 const fieldError = (code: string, title: string, path: string, message: string) => badRequest(code, title, undefined, { errors: [{ path, message }] });
-
-/** True for PostgreSQL's unique violation on the tracking code (through drizzle's wrapper, on either driver). */
-function isCodeCollision(e: unknown): boolean {
-  for (let x = e as { code?: string; constraint?: string; message?: string; cause?: unknown } | undefined, i = 0; x && i < 4; x = x.cause as typeof x, i++) {
-    if (x.code === '23505' && (x.constraint === 'complaints_tracking_code_unique' || String(x.message).includes('tracking_code'))) return true;
-  }
-  return false;
-}
 
 /**
  * Files a complaint or request, in one transaction: checks that the category is an active leaf (400
@@ -85,25 +77,14 @@ export async function submitComplaint(db: DbOrTx, input: ComplaintCreate & { mob
       definition: complaintWorkflow.key, divisionId: division.id, divisionPath: division.path, title: input.subject,
       subjectRef: id, data: { slaDays: category.slaDays, complaintId: id }, actor,
     });
-    const generate = opts.generateCode ?? generateTrackingCode;
-    let trackingCode: string | null = null;
-    for (let attempt = 0; attempt < CODE_ATTEMPTS && !trackingCode; attempt++) {
-      const code = generate();
-      try {
-        // A savepoint: on PostgreSQL a failed statement aborts the whole transaction unless it is rolled back to one.
-        await tx.transaction(async (sp) => {
-          await sp.insert(complaints).values({
-            id, caseId: c.id, trackingCode: code, kind: input.kind, categoryId: category.id, divisionId: division.id, divisionPath: division.path,
-            lat: hasPin ? input.lat! : null, lon: hasPin ? input.lon! : null, address: input.address?.trim() || null,
-            subject: input.subject, body: input.body, answers, mobile, citizenName: input.name?.trim() || null, anonymous: input.anonymous ?? false,
-            citizenId: actor.kind === 'citizen' ? actor.id : null, source: opts.source, apiClient: opts.apiClient ?? null,
-          });
-        });
-        trackingCode = code;
-      } catch (e) {
-        if (!isCodeCollision(e)) throw e;
-      }
-    }
+    const trackingCode = await insertWithFreshCode(tx, async (code, sp) => {
+      await sp.insert(complaints).values({
+        id, caseId: c.id, trackingCode: code, kind: input.kind, categoryId: category.id, divisionId: division.id, divisionPath: division.path,
+        lat: hasPin ? input.lat! : null, lon: hasPin ? input.lon! : null, address: input.address?.trim() || null,
+        subject: input.subject, body: input.body, answers, mobile, citizenName: input.name?.trim() || null, anonymous: input.anonymous ?? false,
+        citizenId: actor.kind === 'citizen' ? actor.id : null, source: opts.source, apiClient: opts.apiClient ?? null,
+      });
+    }, { constraint: 'complaints_tracking_code_unique', column: 'tracking_code', attempts: CODE_ATTEMPTS, ...(opts.generateCode ? { generate: opts.generateCode } : {}) });
     if (!trackingCode) throw new AppError(503, 'tracking_code_failed', FA.codeFailed);
 
     const attached = await linkAttachments(tx, { id, divisionPath: division.path }, actor, input.documentIds);

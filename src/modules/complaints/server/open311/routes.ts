@@ -6,7 +6,7 @@ import type { AppContext } from '../../../../core/http/context.js';
 import { MissLimiter } from '../../../../core/http/miss-limiter.js';
 import type { Division } from '../../../../core/org/queries.js';
 import { categoryTree, presentCategory } from '../categories.js';
-import { normalizeTrackingCode } from '../tracking.js';
+import { normalizeTrackingCode } from '../../../../core/codes/tracking-code.js';
 import { createOpen311Request } from './create.js';
 import { discoveryDocument, requestDocument, type PublicRequest, serviceDefinitionDocument, serviceDocument, updateDocument } from './documents.js';
 import { field, parseForm, type Form } from './form.js';

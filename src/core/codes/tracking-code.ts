@@ -1,8 +1,9 @@
-// Tracking codes (کد پیگیری): 12 random digits and a Verhoeff check digit. Digits only, so a code can be read
-// over the phone; random, so codes cannot be guessed from one another; checked, so a mistyped code is caught
+// Public codes: tracking codes (کد پیگیری) of complaints and amriyeh applications, and amriyeh letter numbers.
+// 12 random digits and a Verhoeff check digit. Digits only, so a code can be read over the phone; random, so codes cannot be guessed from one another; checked, so a mistyped code is caught
 // before any lookup (Verhoeff catches every single wrong digit and every swap of two neighbouring digits).
 import { randomInt } from 'node:crypto';
-import { toAsciiDigits } from '../../../core/fa/index.js';
+import type { DbOrTx, Tx } from '../db/client.js';
+import { toAsciiDigits } from '../fa/index.js';
 
 export const TRACKING_CODE_LENGTH = 13;
 
@@ -66,4 +67,36 @@ export function normalizeTrackingCode(s: string): string | null {
 /** For display and SMS: groups of four, '1234-5678-9012-3' (normalizeTrackingCode reads it back). */
 export function formatTrackingCode(code: string): string {
   return code.replace(/(\d{4})(?=\d)/g, '$1-');
+}
+
+/** True for PostgreSQL's unique violation on `constraint` (through drizzle's wrapper, on either driver). */
+export function isUniqueViolation(e: unknown, constraint: string, column?: string): boolean {
+  for (let x = e as { code?: string; constraint?: string; message?: string; cause?: unknown } | undefined, i = 0; x && i < 4; x = x.cause as typeof x, i++) {
+    if (x.code === '23505' && (x.constraint === constraint || (column !== undefined && String(x.message).includes(column)))) return true;
+  }
+  return false;
+}
+
+/**
+ * Inserts a row under a fresh public code inside the caller's transaction: `insert(code, savepoint)` is tried under
+ * a savepoint (on PostgreSQL a failed statement aborts the whole transaction otherwise); a collision with an
+ * existing code on `constraint` — about one in 10¹¹ — is retried with a new code, at most `attempts` times.
+ * Returns the code, or null when every attempt collided (the caller answers 503).
+ */
+export async function insertWithFreshCode(
+  tx: DbOrTx,
+  insert: (code: string, sp: Tx) => Promise<void>,
+  opts: { constraint: string; column: string; generate?: () => string; attempts?: number },
+): Promise<string | null> {
+  const generate = opts.generate ?? generateTrackingCode;
+  for (let attempt = 0; attempt < (opts.attempts ?? 5); attempt++) {
+    const code = generate();
+    try {
+      await tx.transaction((sp) => insert(code, sp));
+      return code;
+    } catch (e) {
+      if (!isUniqueViolation(e, opts.constraint, opts.column)) throw e;
+    }
+  }
+  return null;
 }

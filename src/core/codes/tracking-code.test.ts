@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toPersianDigits } from '../../../core/fa/index.js';
-import { formatTrackingCode, generateTrackingCode, isValidTrackingCode, normalizeTrackingCode, verhoeffDigit, verhoeffValid } from './tracking.js';
+import { toPersianDigits } from '../fa/index.js';
+import { formatTrackingCode, generateTrackingCode, isValidTrackingCode, normalizeTrackingCode, verhoeffDigit, verhoeffValid } from './tracking-code.js';
 
 const body12 = fc.tuple(fc.integer({ min: 1, max: 9 }), fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 11, maxLength: 11 }))
   .map(([first, rest]) => `${first}${rest.join('')}`);
