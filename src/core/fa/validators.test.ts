@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   isValidLegalNationalId,
   isValidNationalCode,
+  nationalCodeFrom,
   isValidPostalCode,
   isValidSheba,
   normalizeMobile,
@@ -126,5 +127,17 @@ describe('isValidSheba', () => {
 
   it('returns the canonical upper-case form without spaces', () => {
     expect(normalizeSheba('ir06 2960 0000 0010 0324 2000 01')).toBe('IR062960000000100324200001');
+  });
+});
+
+describe('nationalCodeFrom', () => {
+  it('makes codes the validator accepts, and any other last digit is refused', () => {
+    for (const n of [0, 1, 13_542_41, 207_100_000, 999_999_999, 123_456_789]) {
+      const code = nationalCodeFrom(n);
+      if (/^(\d)\1{9}$/.test(code) || /^\d{3}0{6}/.test(code)) continue;
+      expect(isValidNationalCode(code), code).toBe(true);
+      for (let d = 0; d < 10; d++) if (String(d) !== code[9]) expect(isValidNationalCode(code.slice(0, 9) + d)).toBe(false);
+    }
+    expect(nationalCodeFrom(1_354_241)).toBe('0013542419');
   });
 });

@@ -19,6 +19,16 @@ export function normalizeNationalCode(s: string): string | null {
   return verifyIranianNationalId(code, { checkPrefix: false }) ? code : null;
 }
 
+/**
+ * A national code made from its first 9 digits (an integer 0 … 999,999,999) with the right check digit: for demo
+ * data and tests. The weighted sum Σ dᵢ·(10 − i) mod 11 = r gives the check digit r when r < 2, else 11 − r.
+ */
+export function nationalCodeFrom(n: number): string {
+  const body = String(Math.trunc(Math.abs(n)) % 1_000_000_000).padStart(9, '0');
+  const r = [...body].reduce((acc, d, i) => acc + Number(d) * (10 - i), 0) % 11;
+  return body + String(r < 2 ? r : 11 - r);
+}
+
 /** Whether the text is a valid Iranian national code (کد ملی); see normalizeNationalCode for the rules. */
 export function isValidNationalCode(s: string): boolean {
   return normalizeNationalCode(s) !== null;

@@ -7,6 +7,7 @@ import type { Db, Tx } from '../../../core/db/client.js';
 import { storeDocument } from '../../../core/documents/store.js';
 import { formatJalaliDate, jalaliParts } from '../../../core/fa/jalali.js';
 import { toPersianDigits } from '../../../core/fa/normalize.js';
+import { nationalCodeFrom } from '../../../core/fa/validators.js';
 import type { DemoPlaces } from '../../../core/org/demo.js';
 import { getDivision } from '../../../core/org/queries.js';
 import { orgDehyaris, orgDivisions } from '../../../core/org/schema.js';
@@ -39,13 +40,6 @@ const FIELDS: [EducationLevel, string][] = [
   ['bachelor', 'حسابداری'], ['diploma', 'الکتروتکنیک'], ['associate', 'امداد و نجات'], ['bachelor', 'مدیریت بحران'],
 ];
 
-/** A valid national code from 9 digits (the check digit of the national code's weighted sum). */
-function nationalCode(n: number): string {
-  const body = String(n).padStart(9, '0');
-  const s = [...body].reduce((acc, d, i) => acc + Number(d) * (10 - i), 0) % 11;
-  return body + String(s < 2 ? s : 11 - s);
-}
-
 /** What happens to a demo application after filing. */
 type Fate = 'submitted' | 'overdue' | 'returned' | 'district_approved' | 'eligible' | 'rejected' | 'withdrawn';
 
@@ -55,7 +49,7 @@ function formFor(i: number, callId: number, stationIds: number[], residenceId: n
   const [level, field] = FIELDS[i % FIELDS.length]!;
   const year = jalaliParts(new Date()).year - 19 - (i % 8);
   return ApplicationCreate.parse({
-    callId, nationalCode: nationalCode(207_100_000 + i * 7919), firstName: FIRST[i % FIRST.length]!, lastName: LAST[(i * 5) % LAST.length]!, fatherName: FATHER[i % FATHER.length]!,
+    callId, nationalCode: nationalCodeFrom(207_100_000 + i * 7919), firstName: FIRST[i % FIRST.length]!, lastName: LAST[(i * 5) % LAST.length]!, fatherName: FATHER[i % FATHER.length]!,
     birthDate: `${year}/${String((i % 12) + 1).padStart(2, '0')}/${String((i % 28) + 1).padStart(2, '0')}`, educationLevel: level, fieldOfStudy: field,
     gpa: level === 'below_diploma' ? null : 13 + ((i * 37) % 70) / 10, residenceDivisionId: residenceId, birthPlaceDivisionId: birthId,
     maritalStatus: i % 4 === 0 ? 'married' : 'single', priorityClaims: claims, conscriptionStatus: i % 5 === 0 ? 'ready_to_serve' : 'eligible', stationIds,
