@@ -308,3 +308,23 @@ describe('two runs at the same moment', () => {
     expect((await req('GET', `/api/v1/amriyeh/calls/${call.id}`, null)).body.state).toBe('allocated');
   });
 });
+
+describe('a national run', () => {
+  it('only by the national expert, covers every province, and then no province may run again', async () => {
+    const call = await readyCall([{ dehyar: 'dehyar', seats: 1, confirmBy: 'district' }]);
+    const filer = (await h.citizenLogin('09352220099')).headers;
+    const r = await req('POST', '/api/v1/amriyeh/applications', filer, application(call.id, [call.stations[0]!], { nationalCode: nationalCodeFrom(412_345_678) }));
+    expect(r.status, r.raw).toBe(201);
+    for (const [who, action] of [['district', 'district_approve'], ['province', 'province_confirm']] as const) {
+      const v = await req('GET', `/api/v1/amriyeh/applications/${r.body.id}`, hdr[who]!);
+      expect((await req('POST', `/api/v1/amriyeh/applications/${r.body.id}/review`, hdr[who]!, { action, expectedVersion: v.body.version })).status).toBe(200);
+    }
+    await req('POST', `/api/v1/amriyeh/calls/${call.id}/state`, hdr.expert!, { state: 'closed' });
+    expect((await req('POST', `/api/v1/amriyeh/calls/${call.id}/runs`, hdr.province!, {})).status).toBe(403);
+    const run = await req('POST', `/api/v1/amriyeh/calls/${call.id}/runs`, hdr.expert!, {});
+    expect(run.status, run.raw).toBe(201);
+    expect(run.body).toMatchObject({ scope: 'national', provinceId: null, selected: 1 });
+    expect((await req('POST', `/api/v1/amriyeh/calls/${call.id}/runs`, hdr.province!, { provinceId: tree.province.id })).body.code).toBe('run_done');
+    expect((await req('GET', `/api/v1/amriyeh/calls/${call.id}`, null)).body.state).toBe('allocated');
+  });
+});
