@@ -126,6 +126,31 @@ async function fileOne(ctx: Ctx, i: number, callId: number, fate: Fate, now: Dat
 }
 
 /**
+ * Dates the spring call's story as it happened (filed 90 days ago, reviewed within a week, run 55 days ago,
+ * letters 50 days ago, one revoked 20 days ago) instead of the moment the demo was made. The audit log keeps
+ * the real times: its hash chain is not rewritten.
+ */
+async function backdate(tx: Tx, callId: number, now: Date): Promise<void> {
+  const at = (days: number) => new Date(now.getTime() - days * DAY).toISOString();
+  await tx.execute(sql`
+    update wf_history h set at = case
+        when h.action = 'open' then a.created_at
+        when h.action in ('district_approve', 'return', 'district_reject', 'withdraw') then a.created_at + interval '3 days'
+        when h.action = 'resubmit' then a.created_at + interval '5 days'
+        when h.action in ('province_confirm', 'province_reject') then a.created_at + interval '7 days'
+        when h.action in ('select', 'reserve', 'not_select') then ${at(55)}::timestamptz
+        when h.action = 'issue' then ${at(50)}::timestamptz
+        when h.action = 'revoke' then ${at(20)}::timestamptz
+        else h.at end
+      from amriyeh_applications a where a.case_id = h.case_id and a.call_id = ${callId}`);
+  await tx.execute(sql`update wf_cases c set created_at = a.created_at, updated_at = (select max(at) from wf_history h where h.case_id = c.id)
+      from amriyeh_applications a where a.case_id = c.id and a.call_id = ${callId}`);
+  await tx.execute(sql`update amriyeh_allocation_runs set created_at = ${at(55)}::timestamptz where call_id = ${callId}`);
+  await tx.execute(sql`update amriyeh_letters l set issued_at = ${at(50)}::timestamptz, revoked_at = case when revoked_at is null then null else ${at(20)}::timestamptz end
+      from amriyeh_applications a where a.id = l.application_id and a.call_id = ${callId}`);
+}
+
+/**
  * Seeds the amriyeh demo (idempotent: nothing when any call exists). Spring call: registration over, 16 applicants
  * reviewed, the Mazandaran selection run, letters issued for the selected and one revoked. Autumn call: open,
  * applicants waiting in every review state (one overdue). Demo applicants sign in with 09000000100…09000000127.
@@ -151,9 +176,12 @@ export async function seedAmriyehDemo(db: Db, places: DemoPlaces): Promise<void>
 
     // Spring: registration ran 120 → 60 days ago; everything reviewed; the province ran the selection.
     const spring = await seedCall(ctx, `فراخوان امریه آتش‌نشانان روستایی — نوبت بهار ${toPersianDigits(year)}`, new Date(now.getTime() - 120 * DAY), new Date(now.getTime() - 60 * DAY), '1403./5.11.17.23.38.40./');
+    // The seed was published during registration (as the rules require), not when the demo was made.
+    await tx.update(amriyehCalls).set({ seedPublishedAt: new Date(now.getTime() - 100 * DAY) }).where(eq(amriyehCalls.id, spring));
     const during = new Date(now.getTime() - 90 * DAY);
     const springFates: Fate[] = ['eligible', 'eligible', 'eligible', 'eligible', 'eligible', 'rejected', 'eligible', 'eligible', 'eligible', 'eligible', 'withdrawn', 'eligible', 'eligible', 'eligible', 'eligible', 'eligible'];
     for (const [k, fate] of springFates.entries()) await fileOne(ctx, k, spring, fate, during);
+    await tx.execute(sql`update amriyeh_applications set created_at = ${during.toISOString()}::timestamptz + (random() * interval '20 days') where call_id = ${spring}`);
     await tx.update(amriyehCalls).set({ state: 'closed' }).where(eq(amriyehCalls.id, spring));
     await runSelection(tx, spring, Number(county.path.split('/')[1]), ctx.staff['province.reviewer']);
     const selected = await tx.select({ id: amriyehApplications.id }).from(amriyehApplications).innerJoin(wfCases, eq(wfCases.id, amriyehApplications.caseId))
@@ -162,6 +190,8 @@ export async function seedAmriyehDemo(db: Db, places: DemoPlaces): Promise<void>
     for (const s of selected.slice(0, -1)) await issueLetters(tx, spring, null, ctx.staff['province.reviewer'], s.id);
     const [first] = await tx.select({ number: amriyehLetters.number }).from(amriyehLetters).orderBy(desc(amriyehLetters.id)).limit(1);
     if (first) await revokeLetter(tx, first.number, 'عدم معرفی به ایستگاه در مهلت مقرر (یک ماه پس از صدور).', ctx.staff['province.reviewer']);
+
+    await backdate(tx, spring, now);
 
     // Autumn: open from 20 days ago for 25 more days; applications in every review state.
     const autumn = await seedCall(ctx, `فراخوان امریه آتش‌نشانان روستایی — نوبت پاییز ${toPersianDigits(year)}`, new Date(now.getTime() - 20 * DAY), new Date(now.getTime() + 25 * DAY), undefined);
