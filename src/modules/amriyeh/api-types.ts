@@ -27,7 +27,7 @@
 //   POST /api/v1/amriyeh/stations/:id/confirm   { seats } (district.reviewer) → StationManage
 //   POST /api/v1/amriyeh/calls/:id/caps         { provinceId, caps: [{ stationId, seats }] } (province.reviewer)
 //                                                                                  → { items: StationManage[] }
-//   GET  /api/v1/amriyeh/applications?callId=&state=&q=&page=&pageSize=  → { items: StaffListItem[], total }
+//   GET  /api/v1/amriyeh/applications?callId=&state=&q=&overdue=true&page=&pageSize=  → { items: StaffListItem[], total }
 //   GET  /api/v1/amriyeh/applications/:id                        → StaffView
 //   POST /api/v1/amriyeh/applications/:id/review  ReviewInput   → StaffView
 //   POST /api/v1/amriyeh/calls/:id/runs          { provinceId?: number } → 201 RunView
@@ -109,7 +109,7 @@ export interface EligibilityCheck {
   scoreParts: ScorePartView[];
 }
 
-export interface HistoryItem { at: string; action: string; actionTitle: string; toState: string; toStateTitle: string; comment: string | null; byApplicant: boolean }
+export interface HistoryItem { at: string; action: string; actionTitle: string; toState: string; toStateTitle: string; comment: string | null; byApplicant: boolean; bySystem: boolean }
 
 export interface PreferenceView { rank: number; stationId: number; name: string; villageName: string; districtName: string }
 
@@ -140,7 +140,14 @@ export interface ApplicantView extends ApplicationListItem {
   birthPlaceName: string;
   maritalStatus: MaritalStatus;
   conscriptionStatus: ConscriptionStatus;
-  priorityClaims: { group: ClaimablePriorityGroup; title: string; documentIds: string[]; verified: boolean | null }[];
+  priorityClaims: {
+    group: ClaimablePriorityGroup;
+    title: string;
+    documentIds: string[];
+    /** The claim's documents as uploaded (download: GET /api/v1/documents/:id). */
+    documents: { id: string; filename: string; mime: string; size: number }[];
+    verified: boolean | null;
+  }[];
   preferences: PreferenceView[];
   eligibility: { eligible: boolean; failures: { rule: string; message: string }[] };
   scoreParts: ScorePartView[];
@@ -182,6 +189,8 @@ export interface StaffView extends ApplicantView {
   mobile: string;
   /** Review actions the viewer may take now, with their Persian titles. */
   actions: { key: ReviewAction; title: string; requireComment: boolean }[];
+  /** The viewer may revoke its issued letter (POST /letters/:number/revoke). */
+  canRevoke: boolean;
 }
 
 export const REVIEW_ACTIONS = ['district_approve', 'return', 'district_reject', 'province_confirm', 'province_reject', 'issue'] as const;

@@ -258,6 +258,10 @@ describe('the whole life of an application', () => {
     const letter = await req('GET', `/api/v1/amriyeh/letters/${number}`, hdr.applicant!);
     expect(letter.body).toMatchObject({ holderName: 'علی رضایی', nationalCode: '0013542419', revoked: false });
     expect(letter.body.qrSvg).toContain('<svg');
+    const staffView = await req('GET', `/api/v1/amriyeh/applications/${appId}`, hdr.province!);
+    expect(staffView.body).toMatchObject({ canRevoke: true });
+    expect(staffView.body.priorityClaims[0].documents[0]).toMatchObject({ filename: 'emdad2.pdf', mime: 'application/pdf' });
+    expect((await req('GET', `/api/v1/amriyeh/applications/${appId}`, hdr.district!)).body.canRevoke).toBe(false);
     expect(letter.body.verifyUrl).toContain(`/verify/amriyeh/${number}`);
     expect((await req('GET', `/api/v1/amriyeh/letters/${number}`, hdr.other!)).status).toBe(404);
     expect((await req('GET', `/api/v1/amriyeh/letters/${number}`, hdr.otherDistrict!)).status).toBe(404);
@@ -319,6 +323,10 @@ describe('a national run', () => {
       const v = await req('GET', `/api/v1/amriyeh/applications/${r.body.id}`, hdr[who]!);
       expect((await req('POST', `/api/v1/amriyeh/applications/${r.body.id}/review`, hdr[who]!, { action, expectedVersion: v.body.version })).status).toBe(200);
     }
+    // A second applicant returned for correction, who never corrects: he does not hold the run back.
+    const late = await req('POST', '/api/v1/amriyeh/applications', (await h.citizenLogin('09352220098')).headers, application(call.id, [call.stations[0]!], { nationalCode: nationalCodeFrom(412_345_679) }));
+    const lv = await req('GET', `/api/v1/amriyeh/applications/${late.body.id}`, hdr.district!);
+    expect((await req('POST', `/api/v1/amriyeh/applications/${late.body.id}/review`, hdr.district!, { action: 'return', expectedVersion: lv.body.version, comment: 'مدرک تحصیلی را بارگذاری کنید.' })).status).toBe(200);
     await req('POST', `/api/v1/amriyeh/calls/${call.id}/state`, hdr.expert!, { state: 'closed' });
     expect((await req('POST', `/api/v1/amriyeh/calls/${call.id}/runs`, hdr.province!, {})).status).toBe(403);
     const run = await req('POST', `/api/v1/amriyeh/calls/${call.id}/runs`, hdr.expert!, {});
@@ -326,5 +334,12 @@ describe('a national run', () => {
     expect(run.body).toMatchObject({ scope: 'national', provinceId: null, selected: 1 });
     expect((await req('POST', `/api/v1/amriyeh/calls/${call.id}/runs`, hdr.province!, { provinceId: tree.province.id })).body.code).toBe('run_done');
     expect((await req('GET', `/api/v1/amriyeh/calls/${call.id}`, null)).body.state).toBe('allocated');
+    const closed = await req('GET', `/api/v1/amriyeh/applications/${late.body.id}`, hdr.district!);
+    expect(closed.body).toMatchObject({ state: 'rejected', lastComment: 'درخواست برای اصلاح بازگردانده شده بود و تا زمان گزینش اصلاح نشد.' });
+    expect(closed.body.history.at(-1)).toMatchObject({ bySystem: true, action: 'expire' });
+    // Seats are settled: the district may no longer confirm, nor the province cap.
+    const stations = await req('GET', `/api/v1/amriyeh/calls/${call.id}/stations/manage`, hdr.district!);
+    expect(stations.body.items.every((s: { canConfirm: boolean; canCap: boolean }) => !s.canConfirm && !s.canCap)).toBe(true);
+    expect((await req('POST', `/api/v1/amriyeh/stations/${call.stations[0]}/confirm`, hdr.district!, { seats: 1 })).status).toBe(409);
   });
 });

@@ -35,8 +35,11 @@ export interface LoadedApplication { app: ApplicationRow; case: WorkflowCase }
 
 /** Staff who see applications in their scope (a dehyar does not: applicants' documents are personal). */
 export const APPLICATION_VIEW_ROLES: readonly Role[] = ['district.reviewer', 'province.reviewer', 'expert.rural', 'admin'];
-/** Review states: an application here still awaits a reviewer (a run waits for none of them in its province). */
-export const REVIEW_STATES: readonly ApplicationState[] = ['submitted', 'returned', 'district_approved'];
+/**
+ * Review states: an application here still awaits a reviewer, and a run waits until none of its scope does.
+ * ('returned' waits for the applicant: a run closes those as not corrected in time, see runSelection.)
+ */
+export const REVIEW_STATES: readonly ApplicationState[] = ['submitted', 'district_approved'];
 
 const fieldError = (code: string, title: string, path: string, message = title) => badRequest(code, title, undefined, { errors: [{ path, message }] });
 const birthInstant = (date: string) => new Date(`${date}T00:00:00+03:30`);
@@ -321,7 +324,7 @@ async function historyOf(db: DbOrTx, c: WorkflowCase, applicantId: number): Prom
   return rowsH.map((h) => ({
     at: h.at.toISOString(), action: h.action,
     actionTitle: h.action === 'open' ? 'ثبت درخواست' : (amriyehWorkflow.actions as Record<string, { title: string }>)[h.action]?.title ?? h.action,
-    toState: h.toState, toStateTitle: amriyehStateTitle(h.toState), comment: h.comment, byApplicant: h.actorId === applicantId,
+    toState: h.toState, toStateTitle: amriyehStateTitle(h.toState), comment: h.comment, byApplicant: h.actorId === applicantId, bySystem: h.system,
   }));
 }
 
@@ -333,6 +336,10 @@ export async function presentApplicant(db: DbOrTx, loaded: LoadedApplication, ac
   const prefs = await preferencesOf(db, app);
   const history = await historyOf(db, c, app.applicantId);
   const [letter] = await db.select({ number: amriyehLetters.number }).from(amriyehLetters).where(eq(amriyehLetters.applicationId, app.id));
+  const docIds = app.priorityClaims.flatMap((cl) => cl.documentIds);
+  const docs = new Map(
+    (docIds.length ? await db.select({ id: docFiles.id, filename: docFiles.filename, mime: docFiles.mime, size: docFiles.size }).from(docFiles).where(inArray(docFiles.id, docIds)) : []).map((d) => [d.id, d]),
+  );
   const lastComment = [...history].reverse().find((h) => h.comment && !h.byApplicant)?.comment ?? null;
   const actions = availableActions(c, actor);
   return {
@@ -342,7 +349,7 @@ export async function presentApplicant(db: DbOrTx, loaded: LoadedApplication, ac
     residenceDivisionId: app.residenceDivisionId, residenceName: names.get(app.residenceDivisionId) ?? '',
     birthPlaceDivisionId: app.birthPlaceDivisionId, birthPlaceName: names.get(app.birthPlaceDivisionId) ?? '',
     maritalStatus: app.maritalStatus, conscriptionStatus: app.conscriptionStatus,
-    priorityClaims: app.priorityClaims.map((cl) => ({ ...cl, title: PRIORITY_TITLES[cl.group] })),
+    priorityClaims: app.priorityClaims.map((cl) => ({ ...cl, title: PRIORITY_TITLES[cl.group], documents: cl.documentIds.flatMap((id) => docs.get(id) ?? []) })),
     preferences: prefs,
     eligibility: app.eligibility,
     scoreParts: app.scoreParts,
@@ -366,6 +373,7 @@ export async function presentStaff(db: DbOrTx, loaded: LoadedApplication, actor:
   return {
     ...base, canResubmit: false, canWithdraw: false, caseId: loaded.case.id, version: loaded.case.version, mobile: loaded.app.mobile,
     actions: open.map((key) => ({ key, title: defs[key]!.title, requireComment: defs[key]!.requireComment ?? false })),
+    canRevoke: base.letterNumber !== null && availableActions(loaded.case, actor).includes('revoke'),
   };
 }
 

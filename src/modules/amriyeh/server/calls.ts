@@ -5,7 +5,7 @@ import type { Actor } from '../../../core/access/actor.js';
 import { appendAudit } from '../../../core/audit/audit.js';
 import type { DbOrTx } from '../../../core/db/client.js';
 import { formatJalaliDate } from '../../../core/fa/jalali.js';
-import { toPersianDigits as fa } from '../../../core/fa/normalize.js';
+import { toAsciiDigits, toPersianDigits as fa } from '../../../core/fa/normalize.js';
 import { badRequest, conflict, notFound } from '../../../core/http/errors.js';
 import { orgDivisions } from '../../../core/org/schema.js';
 import type { CallSummary, CallView } from '../api-types.js';
@@ -93,7 +93,8 @@ export async function setCallState(db: DbOrTx, id: number, to: CallState, actor:
 export async function publishSeed(db: DbOrTx, id: number, sources: (number[] | string)[], actor: Actor, now = new Date()): Promise<CallRow> {
   let key: string;
   try {
-    key = canonicalKey(sources);
+    // Persian or Arabic digits typed in a text source become ASCII: the key must be readable by RFC 3797's program.
+    key = canonicalKey(sources.map((src) => (typeof src === 'string' ? toAsciiDigits(src) : src)));
   } catch {
     throw badRequest('seed_invalid', AFA.seedInvalid);
   }

@@ -84,6 +84,17 @@ export async function runSelection(db: DbOrTx, callId: number, provinceId: numbe
       .where(and(eq(amriyehApplications.callId, callId), inScope, inArray(wfCases.state, [...REVIEW_STATES])));
     if (pending > 0) throw conflict('reviews_pending', AFA.reviewsPending(pending), undefined, { pending });
 
+    // Applications returned for correction and not corrected by now are closed: they cannot wait for a later run.
+    const stale = await tx
+      .select({ app: amriyehApplications, version: wfCases.version })
+      .from(amriyehApplications)
+      .innerJoin(wfCases, eq(wfCases.id, amriyehApplications.caseId))
+      .where(and(eq(amriyehApplications.callId, callId), inScope, eq(wfCases.state, 'returned')));
+    for (const { app, version } of stale) {
+      await transition(tx, { caseId: app.caseId, action: 'expire', actor: SYSTEM_ACTOR, expectedVersion: version, comment: AFA.expired });
+      await tellApplicant(tx, app, 'rejected');
+    }
+
     const stations = await tx
       .select()
       .from(amriyehStations)

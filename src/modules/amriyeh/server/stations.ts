@@ -50,22 +50,22 @@ export async function publicStations(db: DbOrTx, callId: number, provinceId?: nu
   return (await withPlaces(db, rows)).map(({ row: _row, ...s }) => s);
 }
 
-async function hasRun(db: DbOrTx, callId: number, provinceId: number): Promise<boolean> {
-  const [r] = await db
-    .select({ id: amriyehAllocationRuns.id })
-    .from(amriyehAllocationRuns)
-    .where(and(eq(amriyehAllocationRuns.callId, callId), sql`(${amriyehAllocationRuns.provinceId} = ${provinceId} or ${amriyehAllocationRuns.scope} = 'national')`))
-    .limit(1);
-  return !!r;
+/** Provinces of a call whose seats are settled by a run (a national run settles all). */
+async function settledProvinces(db: DbOrTx, callId: number): Promise<(provinceId: number) => boolean> {
+  const runs = await db.select({ scope: amriyehAllocationRuns.scope, provinceId: amriyehAllocationRuns.provinceId }).from(amriyehAllocationRuns).where(eq(amriyehAllocationRuns.callId, callId));
+  const national = runs.some((r) => r.scope === 'national');
+  const provinces = new Set(runs.map((r) => r.provinceId));
+  return (p) => national || provinces.has(p);
 }
 
-function present(actor: Actor, s: StationPublic & { row: StationRow }): StationManage {
+function present(actor: Actor, s: StationPublic & { row: StationRow }, settled: (provinceId: number) => boolean): StationManage {
   const { row, ...pub } = s;
+  const open = !settled(row.provinceId);
   return {
     ...pub, callId: row.callId, dehyariId: row.dehyariId, seatsRequested: row.seatsRequested, seatsConfirmed: row.seatsConfirmed, seatsCapped: row.seatsCapped,
     status: statusOf(row), statusTitle: STATUS_TITLES[statusOf(row)],
-    canConfirm: can(actor, 'workflow.act', row.divisionPath, ['district.reviewer']),
-    canCap: row.seatsConfirmed !== null && can(actor, 'workflow.act', row.divisionPath, ['province.reviewer']),
+    canConfirm: open && can(actor, 'workflow.act', row.divisionPath, ['district.reviewer']),
+    canCap: open && row.seatsConfirmed !== null && can(actor, 'workflow.act', row.divisionPath, ['province.reviewer']),
   };
 }
 
@@ -78,7 +78,8 @@ export async function manageStations(db: DbOrTx, callId: number, actor: Actor): 
     .where(and(eq(amriyehStations.callId, callId), scopeCondition(actor, 'workflow.act', amriyehStations.divisionPath, STATION_VIEW_ROLES)))
     .orderBy(asc(amriyehStations.provinceId), asc(amriyehStations.name))
     .limit(5000);
-  return (await withPlaces(db, rows)).map((s) => present(actor, s));
+  const settled = await settledProvinces(db, callId);
+  return (await withPlaces(db, rows)).map((s) => present(actor, s, settled));
 }
 
 async function stationOf(db: DbOrTx, id: number, actor: Actor, forUpdate = false): Promise<StationRow> {
@@ -90,7 +91,7 @@ async function stationOf(db: DbOrTx, id: number, actor: Actor, forUpdate = false
 }
 
 async function presentOne(db: DbOrTx, actor: Actor, s: StationRow): Promise<StationManage> {
-  return present(actor, (await withPlaces(db, [s]))[0]!);
+  return present(actor, (await withPlaces(db, [s]))[0]!, await settledProvinces(db, s.callId));
 }
 
 /**
@@ -115,7 +116,7 @@ export async function declareStation(db: DbOrTx, callId: number, input: { dehyar
     if (!dehyari || !can(actor, 'workflow.act', dehyari.path, ['dehyari'])) throw badRequest('dehyari_invalid', AFA.dehyariInvalid);
     if (!dehyari.hasFireStation) throw badRequest('no_fire_station', AFA.noFireStation);
     const provinceId = pathIds(dehyari.path)[0]!;
-    if (await hasRun(tx, callId, provinceId)) throw conflict('stations_closed', AFA.stationsClosed);
+    if ((await settledProvinces(tx, callId))(provinceId)) throw conflict('stations_closed', AFA.stationsClosed);
     const [existing] = await tx.select().from(amriyehStations).where(and(eq(amriyehStations.callId, callId), eq(amriyehStations.dehyariId, dehyari.id))).for('update');
     let row: StationRow;
     if (existing) {
@@ -137,7 +138,7 @@ export async function confirmStation(db: DbOrTx, stationId: number, seats: numbe
   return db.transaction(async (tx) => {
     const s = await stationOf(tx, stationId, actor, true);
     if (!can(actor, 'workflow.act', s.divisionPath, ['district.reviewer'])) throw forbidden();
-    if (await hasRun(tx, s.callId, s.provinceId)) throw conflict('stations_closed', AFA.stationsClosed);
+    if ((await settledProvinces(tx, s.callId))(s.provinceId)) throw conflict('stations_closed', AFA.stationsClosed);
     if (seats > s.seatsRequested) throw badRequest('seats_invalid', AFA.seatsOverRequested, undefined, { errors: [{ path: 'seats', message: AFA.seatsOverRequested }] });
     const cap = s.seatsCapped !== null && s.seatsCapped > seats ? null : s.seatsCapped;
     const [row] = await tx.update(amriyehStations).set({ seatsConfirmed: seats, seatsCapped: cap, confirmedById: actor.id, updatedAt: new Date() }).where(eq(amriyehStations.id, s.id)).returning();
@@ -155,7 +156,7 @@ export async function capStations(db: DbOrTx, callId: number, provinceId: number
     await getCall(tx, callId, true);
     const [province] = await tx.select({ path: orgDivisions.path }).from(orgDivisions).where(and(eq(orgDivisions.id, provinceId), eq(orgDivisions.level, 'province')));
     if (!province || !can(actor, 'workflow.act', province.path, ['province.reviewer'])) throw forbidden();
-    if (await hasRun(tx, callId, provinceId)) throw conflict('stations_closed', AFA.stationsClosed);
+    if ((await settledProvinces(tx, callId))(provinceId)) throw conflict('stations_closed', AFA.stationsClosed);
     const all = await tx.select().from(amriyehStations).where(and(eq(amriyehStations.callId, callId), eq(amriyehStations.provinceId, provinceId))).for('update');
     const byId = new Map(all.map((s) => [s.id, s]));
     const wanted = new Map<number, number>();
@@ -174,7 +175,8 @@ export async function capStations(db: DbOrTx, callId: number, provinceId: number
     }
     await appendAudit(tx, actor, { action: 'amriyeh.station.cap', entityType: 'amriyeh_call', entityId: String(callId), divisionPath: province.path, data: { provinceId, caps } });
     const rows = await tx.select().from(amriyehStations).where(and(eq(amriyehStations.callId, callId), eq(amriyehStations.provinceId, provinceId))).orderBy(asc(amriyehStations.name));
-    return (await withPlaces(tx, rows)).map((s) => present(actor, s));
+    const settled = await settledProvinces(tx, callId);
+    return (await withPlaces(tx, rows)).map((s) => present(actor, s, settled));
   });
 }
 

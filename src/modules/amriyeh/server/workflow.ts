@@ -35,6 +35,7 @@ export const amriyehWorkflow = defineWorkflow({
     select: { title: 'پذیرش در گزینش', from: ['eligible', 'reserve'], to: 'selected', roles: [], system: true },
     reserve: { title: 'ذخیره در گزینش', from: ['eligible'], to: 'reserve', roles: [], system: true },
     not_select: { title: 'عدم پذیرش در گزینش', from: ['eligible', 'reserve'], to: 'not_selected', roles: [], system: true },
+    expire: { title: 'بسته شدن: اصلاح تا زمان گزینش انجام نشد', from: ['returned'], to: 'rejected', roles: [], system: true },
     issue: { title: 'صدور امریه', from: ['selected'], to: 'issued', roles: ['province.reviewer'], level: 'province' },
     revoke: { title: 'ابطال امریه', from: ['issued'], to: 'revoked', roles: ['province.reviewer', 'expert.rural'], requireComment: true },
     withdraw: { title: 'انصراف', from: ['submitted', 'returned', 'district_approved', 'eligible', 'selected', 'reserve'], to: 'withdrawn', roles: ['citizen'], actorIsCreator: true, optional: true },
