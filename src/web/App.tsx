@@ -18,6 +18,9 @@ const CitizenArea = lazy(() => import('./citizen/CitizenArea.js'));
 // The complaints service's public pages: plain markup, like the home page.
 const NewComplaint = lazy(() => import('../modules/complaints/web/public/NewComplaint.js'));
 const Track = lazy(() => import('../modules/complaints/web/public/Track.js'));
+// The rural firefighter amriyeh's public and applicant pages: plain markup too, behind one lazy entry (the
+// service's own route table picks the page).
+const Amriyeh = lazy(() => import('../modules/amriyeh/web/public/routes.js'));
 
 function PublicNav() {
   return (
@@ -57,7 +60,6 @@ function AreaLayout() {
 const soon: Array<[path: string, service: PublicServiceKey]> = [
   ['showcase', 'showcase'],
   ['verify/training-id', 'trainingId'],
-  ['verify/amriyeh', 'amriyeh'],
 ];
 
 /** The whole web app: the router and the route table. */
@@ -70,6 +72,8 @@ export function App() {
           <Route path="complaints/new" element={<NewComplaint />} />
           <Route path="track" element={<Track />} />
           <Route path="track/:code" element={<Track />} />
+          <Route path="amriyeh/*" element={<Amriyeh />} />
+          <Route path="verify/amriyeh/*" element={<Amriyeh verify />} />
           {soon.map(([path, service]) => (
             <Route key={path} path={path} element={<ComingSoon service={service} />} />
           ))}

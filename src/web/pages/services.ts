@@ -16,5 +16,6 @@ export const publicServices: PublicService[] = [
   { key: 'track', path: '/track', icon: IconSearch },
   { key: 'showcase', path: '/showcase', icon: IconAward },
   { key: 'trainingId', path: '/verify/training-id', icon: IconId },
+  { key: 'amriyehCalls', path: '/amriyeh', icon: IconShield },
   { key: 'amriyeh', path: '/verify/amriyeh', icon: IconShield },
 ];

@@ -1,0 +1,112 @@
+// Small plain-markup building blocks of the amriyeh public pages: the service's sub-navigation, a state badge,
+// the score table, the list of failed rules, and the sign-in step shown when a page needs the applicant.
+// The complaints pages' layout classes first, so this service's own rules (amriyeh.css) come after them.
+import '../../../complaints/web/public/complaints.css';
+import './amriyeh.css';
+import type { ReactNode } from 'react';
+import { toPersianDigits } from '../../../../core/fa/normalize.js';
+import { NavLink } from 'react-router';
+import { OtpForm } from '../../../../web/components/OtpForm.js';
+import type { Citizen } from '../../../../web/citizen-auth.js';
+import { faNumber } from '../../../complaints/web/format.js';
+import type { ScorePartView } from '../../api-types.js';
+import { afa } from './fa.js';
+
+export { Alert, described, Field } from '../../../../web/components/form.js';
+export { Loading } from '../../../complaints/web/public/ui.js';
+export { faNumber, jDate, jDateTime } from '../../../complaints/web/format.js';
+
+/** A score or a weight with Persian digits and at most two decimals: 72.5 → '۷۲٫۵'. */
+export function faScore(n: number | null | undefined): string {
+  return n === null || n === undefined ? afa.common.none : faNumber(n, 2);
+}
+
+/** A tracking code in groups of four with Persian digits ('۱۲۳۴-۵۶۷۸-۹۰۱۲-۳'); show it inside an LTR <bdi>. */
+export function groupCode(code: string): string {
+  return toPersianDigits(code.replace(/(\d{4})(?=\d)/g, '$1-'));
+}
+
+/** The links between the amriyeh pages, above each page's title. */
+export function AmrNav() {
+  return (
+    <nav className="amr-subnav amr-noprint" aria-label={afa.nav.label}>
+      <NavLink to="/amriyeh" end>
+        {afa.nav.calls}
+      </NavLink>
+      <NavLink to="/amriyeh/my">{afa.nav.mine}</NavLink>
+      <NavLink to="/verify/amriyeh">{afa.nav.verify}</NavLink>
+    </nav>
+  );
+}
+
+/** The frame of an amriyeh page: the sub-navigation, then the page. */
+export function AmrPage({ children, wide = false }: { children: ReactNode; wide?: boolean }) {
+  return (
+    <div className={wide ? 'cx-page amr-page-wide' : 'cx-page'}>
+      <AmrNav />
+      {children}
+    </div>
+  );
+}
+
+export function StateBadge({ state, title }: { state: string; title: string }) {
+  return (
+    <span className="cx-state amr-state" data-state={state} data-testid="state">
+      {title}
+    </span>
+  );
+}
+
+/** The score broken down by criterion, as the server explained it, with the total. */
+export function ScoreTable({ parts, total, caption }: { parts: ScorePartView[]; total: number | null; caption: string }) {
+  return (
+    <div className="amr-table-wrap">
+      <table className="amr-table amr-score" data-testid="score-table">
+        <caption className="cx-sr">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{afa.common.criterion}</th>
+            <th scope="col">{afa.common.points}</th>
+            <th scope="col">{afa.common.reason}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {parts.map((p) => (
+            <tr key={p.criterion}>
+              <th scope="row">{p.title}</th>
+              <td className="amr-num">{afa.common.outOf(faScore(p.points), faScore(p.max))}</td>
+              <td>{p.reason}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{afa.common.total}</th>
+            <td className="amr-num" data-testid="score-total">
+              {afa.common.outOf(faScore(total), faScore(parts.reduce((s, p) => s + p.max, 0)))}
+            </td>
+            <td />
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
+
+/** The rules an application fails, each with the server's Persian reason. */
+export function Failures({ failures, testId = 'failures' }: { failures: { rule: string; message: string }[]; testId?: string }) {
+  return (
+    <ul className="amr-failures" data-testid={testId}>
+      {failures.map((f, i) => (
+        <li key={`${f.rule}-${i}`} data-rule={f.rule}>
+          {f.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The one-time-code sign-in, worded for the amriyeh pages. */
+export function AmrSignIn({ onSignedIn, subtitle = afa.otp.subtitle }: { onSignedIn: (c: Citizen) => void | Promise<void>; subtitle?: string }) {
+  return <OtpForm title={afa.otp.title} subtitle={subtitle} codeLabel={afa.otp.code} verifyLabel={afa.otp.verify} onSignedIn={onSignedIn} />;
+}
