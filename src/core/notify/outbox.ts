@@ -50,6 +50,16 @@ export async function notify(tx: DbOrTx, msg: NotifyInput): Promise<number> {
   return row!.id;
 }
 
+/** Queues many messages in a few statements (e.g. every applicant of a selection run), like {@link notify}. */
+export async function notifyMany(tx: DbOrTx, msgs: readonly NotifyInput[]): Promise<void> {
+  // One JSON parameter per batch: cheaper to send and plan than thousands of bound values.
+  for (let i = 0; i < msgs.length; i += 5_000) {
+    const batch = JSON.stringify(msgs.slice(i, i + 5_000).map((m) => ({ channel: m.channel, recipient: m.to, subject: m.subject ?? null, body: m.body })));
+    await tx.execute(sql`insert into notify_outbox (channel, recipient, subject, body)
+      select channel, recipient, subject, body from jsonb_to_recordset(${batch}::jsonb) as x(channel text, recipient text, subject text, body text)`);
+  }
+}
+
 /** Tuning of {@link deliverPending}. */
 export interface DeliverOptions {
   limit?: number;

@@ -111,7 +111,7 @@ export interface EligibilityCheck {
 
 export interface HistoryItem { at: string; action: string; actionTitle: string; toState: string; toStateTitle: string; comment: string | null; byApplicant: boolean; bySystem: boolean }
 
-export interface PreferenceView { rank: number; stationId: number; name: string; villageName: string; districtName: string }
+export interface PreferenceView { rank: number; stationId: number; name: string; villageName: string; districtName: string; provinceId: number }
 
 export interface ApplicationListItem {
   id: string;

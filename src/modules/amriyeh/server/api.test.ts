@@ -140,6 +140,7 @@ describe('the whole life of an application', () => {
     expect(old.body.code).toBe('not_eligible');
     expect(old.body.failures.map((f: { rule: string }) => f.rule).sort()).toEqual(['age', 'conscription', 'education']);
     expect(old.body.failures[0].message).toMatch(/[\u0600-\u06FF]/);
+    expect(old.body.errors).toHaveLength(3);
     expect((await req('GET', '/api/v1/amriyeh/applications/mine', hdr.applicant!)).body.items).toEqual([]);
 
     const doc = await h.upload(hdr.applicant!, PDF, 'emdad.pdf');

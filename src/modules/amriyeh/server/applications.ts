@@ -96,7 +96,11 @@ export async function checkApplication(db: DbOrTx, input: ApplicationCreate): Pr
 }
 
 function notEligible(e: EligibilityResult): AppError {
-  return new AppError(422, 'not_eligible', AFA.notEligible, e.failures.map((f) => f.message).join(' | '), { failures: e.failures });
+  // `errors` too, in the shape every form already reads ({ path, message }), so a client needs no special case.
+  return new AppError(422, 'not_eligible', AFA.notEligible, e.failures.map((f) => f.message).join(' | '), {
+    failures: e.failures,
+    errors: e.failures.map((f) => ({ path: `eligibility.${f.rule}`, message: f.message })),
+  });
 }
 
 /** The claim documents must be the applicant's own uploads; they are placed at the district then (staff scope). */
@@ -315,7 +319,7 @@ async function preferencesOf(db: DbOrTx, app: ApplicationRow): Promise<Preferenc
   const byId = new Map(stations.map((s) => [s.id, s]));
   return app.preferences.flatMap((id, i) => {
     const s = byId.get(id);
-    return s ? [{ rank: i + 1, stationId: id, name: s.name, villageName: s.villageName, districtName: s.districtName }] : [];
+    return s ? [{ rank: i + 1, stationId: id, name: s.name, villageName: s.villageName, districtName: s.districtName, provinceId: s.provinceId }] : [];
   });
 }
 

@@ -14,7 +14,10 @@ import { AppError, badRequest, conflict, forbidden, notFound } from '../../../co
 import { divisionNames } from '../../../core/org/queries.js';
 import { pathIds } from '../../../core/org/path.js';
 import { orgDivisions } from '../../../core/org/schema.js';
+import { notifyMany, type NotifyInput } from '../../../core/notify/outbox.js';
+import { systemTransitionMany } from '../../../core/workflow/bulk.js';
 import { transition } from '../../../core/workflow/engine.js';
+import { amriyehStateTitle, amriyehWorkflow } from './workflow.js';
 import { wfCases } from '../../../core/workflow/schema.js';
 import type { LetterVerification, LetterView, RunRow, RunSummary, RunView } from '../api-types.js';
 import { allocate, type AllocationInput } from './allocate.js';
@@ -90,10 +93,8 @@ export async function runSelection(db: DbOrTx, callId: number, provinceId: numbe
       .from(amriyehApplications)
       .innerJoin(wfCases, eq(wfCases.id, amriyehApplications.caseId))
       .where(and(eq(amriyehApplications.callId, callId), inScope, eq(wfCases.state, 'returned')));
-    for (const { app, version } of stale) {
-      await transition(tx, { caseId: app.caseId, action: 'expire', actor: SYSTEM_ACTOR, expectedVersion: version, comment: AFA.expired });
-      await tellApplicant(tx, app, 'rejected');
-    }
+    await systemTransitionMany(tx, { definition: amriyehWorkflow.key, action: 'expire', cases: stale.map(({ app, version }) => ({ id: app.caseId, version })), divisionPath: scopePath, comment: AFA.expired });
+    await notifyMany(tx, stale.filter(({ app }) => app.mobile).map(({ app }) => ({ channel: 'sms' as const, to: app.mobile, body: AFA.sms.decision(app.trackingCode, amriyehStateTitle('rejected')) })));
 
     const stations = await tx
       .select()
@@ -124,20 +125,29 @@ export async function runSelection(db: DbOrTx, callId: number, provinceId: numbe
     const byCode = new Map(apps.map((a) => [a.app.trackingCode, a]));
     const reserves = reserveSet(run!);
     const stationName = new Map(stations.map((s) => [String(s.id), s.name]));
-    let rank = 0;
-    for (const code of output.order) {
-      rank++;
+    // Applied set-based: one bulk system transition per outcome, the applications in chunks, the SMS in batches.
+    const outcome = { select: [] as { id: string; version: number }[], reserve: [] as { id: string; version: number }[], not_select: [] as { id: string; version: number }[] };
+    const placed: { id: string; rank: number; station: number | null }[] = [];
+    const sms: NotifyInput[] = [];
+    output.order.forEach((code, i) => {
       const { app, version } = byCode.get(code)!;
       const station = output.assignments[code] ?? null;
       const action = station ? 'select' : reserves.has(code) ? 'reserve' : 'not_select';
-      await transition(tx, {
-        caseId: app.caseId, action, actor: SYSTEM_ACTOR, expectedVersion: version,
-        apply: async (t) => {
-          await t.update(amriyehApplications).set({ runId: run!.id, rank, assignedStationId: station ? Number(station) : null, updatedAt: new Date() }).where(eq(amriyehApplications.id, app.id));
-        },
-      });
-      await tellApplicant(tx, app, action === 'select' ? 'selected' : action === 'reserve' ? 'reserve' : 'not_selected', station ? AFA.sms.selected(app.trackingCode, stationName.get(station) ?? '') : undefined);
+      outcome[action].push({ id: app.caseId, version });
+      placed.push({ id: app.id, rank: i + 1, station: station ? Number(station) : null });
+      const state = action === 'select' ? 'selected' : action === 'reserve' ? 'reserve' : 'not_selected';
+      if (app.mobile) sms.push({ channel: 'sms', to: app.mobile, body: station ? AFA.sms.selected(app.trackingCode, stationName.get(station) ?? '') : AFA.sms.decision(app.trackingCode, amriyehStateTitle(state)) });
+    });
+    for (const action of ['select', 'reserve', 'not_select'] as const) {
+      await systemTransitionMany(tx, { definition: amriyehWorkflow.key, action, cases: outcome[action], divisionPath: scopePath, comment: `گزینش شماره ${run!.id}` });
     }
+    for (let i = 0; i < placed.length; i += 2_000) {
+      await tx.execute(sql`
+        update amriyeh_applications a set run_id = ${run!.id}, rank = x.rank, assigned_station_id = x.station, updated_at = now()
+        from jsonb_to_recordset(${JSON.stringify(placed.slice(i, i + 2_000))}::jsonb) as x(id uuid, rank int, station int)
+        where a.id = x.id`);
+    }
+    await notifyMany(tx, sms);
     // The call is allocated once every province with seats has been run (or the country at once).
     const left = provinceId === null ? [] : await rowsOf(tx, sql`
       select 1 from amriyeh_stations s where s.call_id = ${callId} and coalesce(s.seats_capped, s.seats_confirmed, 0) > 0
