@@ -39,12 +39,16 @@ export default defineConfig({
             },
             // Every page sets its title: a tiny module of its own (not pulled into a page group below).
             { name: 'usePageTitle', test: /[\\/]src[\\/]web[\\/]components[\\/]usePageTitle\.ts$/, priority: 2 },
-            // Each public complaint page with its own strings, and the filing form with its place picker.
+            // Each public complaint page with its own strings (the filing form, and the place picker it shares with
+            // the amriyeh form, are chunks of their own).
             { name: 'NewComplaint', test: /[\\/]complaints[\\/]web[\\/]public[\\/](NewComplaint\.tsx|fa-new\.ts)$/, priority: 1, includeDependenciesRecursively: false },
             { name: 'Track', test: /[\\/]complaints[\\/]web[\\/]public[\\/](Track\.tsx|fa-track\.ts)$/, priority: 1, includeDependenciesRecursively: false },
+            // What the light public pages of every service share: requests and sign-in, Persian formatting, the
+            // plain-markup form blocks (steps, uploads: the uploads compress far better here than in a chunk of their
+            // own, which keeps the complaints filing within its budget), and the page and form styles.
             {
               name: 'public',
-              test: /[\\/]src[\\/](web[\\/](api|citizen-auth)\.ts|web[\\/]components[\\/](OtpForm|form|digits)\.tsx?|web[\\/]styles[\\/]forms\.css|core[\\/]fa[\\/]validators\.ts|modules[\\/]complaints[\\/]web[\\/](fa|format|types|public[\\/](http|ui))\.tsx?)$/,
+              test: /[\\/]src[\\/](web[\\/](api|citizen-auth|format)\.ts|web[\\/]components[\\/](OtpForm|form|digits|Steps|Uploads)\.tsx?|web[\\/]styles[\\/](forms|pages)\.css|core[\\/]fa[\\/]validators\.ts|modules[\\/]complaints[\\/]web[\\/](fa|format|types|public[\\/](http|ui))\.tsx?)$/,
               priority: 2,
             },
           ],

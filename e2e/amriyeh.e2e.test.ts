@@ -1,10 +1,9 @@
-import { gzipSync } from 'node:zlib';
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatJalaliDate } from '../src/core/fa/jalali.js';
 import { toAsciiDigits, toPersianDigits } from '../src/core/fa/normalize.js';
 import type { ApplicantView, CallView, RunView, StationManage } from '../src/modules/amriyeh/api-types.js';
-import { DEMO_PASSWORD, launchBrowser, screenshotAll, startServer, viewports, type RunningServer } from './support.js';
+import { DEMO_PASSWORD, expectLight, expectPersianOnly, launchBrowser, pageErrors, recordScripts, screenshotAll, selectByLabel, shots, signInWithCode, staffLogin, startServer, TINY_PNG, viewports, type RunningServer } from './support.js';
 
 // The rural firefighter amriyeh end to end. The Deputy for Dehyari Affairs opens a call and publishes its lottery
 // key, a dehyari declares its fire station and the district confirms its seats (staff JSON API: those screens are
@@ -25,69 +24,7 @@ const CALL_TITLE = 'فراخوان آزمایشی امریه آتش‌نشانا
 const FILE_NAME = 'gavahi-emdad.png';
 const DAY = 86_400_000;
 
-/** A tiny valid PNG (1×1), enough for the server's content check. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
-
-const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const jalali = (d: Date) => toAsciiDigits(formatJalaliDate(d));
-
-/** Record the scripts a page loads and their gzip size (level 9, like the other suites). */
-function recordScripts(page: Page) {
-  const scripts = new Map<string, Promise<number>>();
-  page.on('response', (res: Response) => {
-    // A 304 (revalidated from the cache) has no body here: measure pages on a fresh context, where all are 200.
-    if (res.request().resourceType() === 'script' && res.status() === 200) scripts.set(res.url(), res.body().then((b) => gzipSync(b, { level: 9 }).length));
-  });
-  return {
-    urls: () => [...scripts.keys()],
-    gzipTotal: async () => (await Promise.all(scripts.values())).reduce((a, b) => a + b, 0),
-  };
-}
-
-/** Assert a public page's JS (what it has loaded so far) is within `limitKb` and holds no Mantine or staff chunk. */
-async function expectLight(rec: ReturnType<typeof recordScripts>, label: string, limitKb = 100) {
-  const gz = await rec.gzipTotal();
-  console.log(`${label} JS: ${rec.urls().length} files, ${kb(gz)} gzip`);
-  expect(gz, `${label} stays light`).toBeLessThanOrEqual(limitKb * 1024);
-  expect(rec.urls().filter((u) => /\/assets\/(MantineLayout|session|StaffArea|StaffAmriyeh)-/.test(u)), 'no Mantine, no query library').toEqual([]);
-}
-
-/**
- * UI text may not contain Latin letters or ASCII digits (English, Gregorian dates, untranslated numbers). Data that
- * is not Persian by nature (a lottery key, a hash, a file name, an address) is taken out first.
- */
-async function expectPersianOnly(page: Page, userData: string[] = []) {
-  let text = await page.locator('main').innerText();
-  for (const u of userData) text = text.split(u).join('');
-  expect(text).toMatch(/[\u0600-\u06FF]/);
-  expect(text, `Latin letters or ASCII digits in:\n${text}`).not.toMatch(/[A-Za-z0-9]/);
-}
-
-/** Screenshots at phone and desktop width, with no field focused and the page at its top. */
-async function shots(page: Page, name: string) {
-  await page.evaluate(() => {
-    (document.activeElement as HTMLElement | null)?.blur();
-    window.scrollTo(0, 0);
-  });
-  await screenshotAll(page, name);
-}
-
-async function otpFromLog(server: RunningServer, mobile: string, after: number): Promise<string> {
-  for (let i = 0; i < 50; i++) {
-    const lines = server.output().slice(after).split('\n').reverse();
-    const line = lines.find((l) => l.includes(mobile) && /"code"\s*:\s*"\d{6}"/.test(l));
-    const code = line?.match(/"code"\s*:\s*"(\d{6})"/)?.[1];
-    if (code) return code;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the demo server did not log a one-time code');
-}
-
-async function selectByLabel(page: Page, selector: string, label: string) {
-  const select = page.locator(selector);
-  await expect.poll(async () => (await select.locator('option').allInnerTexts()).some((t) => t.trim() === label), { timeout: 10_000 }).toBe(true);
-  await select.selectOption({ label });
-}
 
 type Call = <T>(method: 'GET' | 'POST', path: string, body?: unknown) => Promise<T>;
 
@@ -117,10 +54,7 @@ async function staffApi(baseUrl: string, username: string): Promise<Call> {
 async function staffPage(browser: Browser, server: RunningServer, username: string, path: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: viewports.desktop, locale: 'fa-IR', timezoneId: 'Asia/Tehran' });
   const page = await context.newPage();
-  await page.goto(`${server.baseUrl}/login?next=${encodeURIComponent(path)}`, { waitUntil: 'networkidle' });
-  await page.getByLabel('نام کاربری').fill(username);
-  await page.getByRole('textbox', { name: 'گذرواژه', exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'ورود', exact: true }).click();
+  await staffLogin(page, server, username, path);
   await page.waitForURL(`${server.baseUrl}${path}`);
   return { context, page };
 }
@@ -182,8 +116,7 @@ describe('amriyeh: an applicant files on a phone, staff review and select, the l
   it('anyone reads the calls and the call on a phone: light, Persian', async () => {
     const visitor = await browser.newContext({ viewport: viewports.phone, locale: 'fa-IR', timezoneId: 'Asia/Tehran' });
     const page = await visitor.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
+    const errors = pageErrors(page);
     const rec = recordScripts(page);
     await page.goto(`${server.baseUrl}/amriyeh`, { waitUntil: 'networkidle' });
     await page.getByTestId('open-calls').waitFor();
@@ -208,8 +141,7 @@ describe('amriyeh: an applicant files on a phone, staff review and select, the l
 
   it('the applicant signs in, checks his eligibility and files on a phone', async () => {
     const page = await applicant.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
+    const errors = pageErrors(page);
 
     // Step 1 is the one-time code: a first load, light.
     const rec = recordScripts(page);
@@ -219,13 +151,7 @@ describe('amriyeh: an applicant files on a phone, staff review and select, the l
     expect(await page.getByTestId('call-title').innerText()).toContain(CALL_TITLE);
     await expectPersianOnly(page);
     await shots(page, 'amriyeh-apply-otp');
-    const logAt = server.output().length;
-    await page.getByRole('textbox', { name: 'شماره همراه' }).fill(MOBILE_FA);
-    await page.getByRole('button', { name: 'دریافت کد' }).click();
-    const codeBox = page.getByRole('textbox', { name: 'کد یک‌بارمصرف' });
-    await codeBox.waitFor();
-    await codeBox.fill(await otpFromLog(server, MOBILE, logAt));
-    await page.getByRole('button', { name: 'تأیید و ادامه' }).click();
+    await signInWithCode(page, server, MOBILE_FA, MOBILE);
 
     // Checking an empty form shows Persian errors next to the fields.
     const check = page.getByTestId('check');
@@ -257,7 +183,7 @@ describe('amriyeh: an applicant files on a phone, staff review and select, the l
       await selectByLabel(page, `#${prefix}-place`, 'روستای بالا بندارخیل');
     }
     await page.locator('[data-group="relief_supported"] input[type="checkbox"]').check();
-    await page.locator('#claim-relief_supported').setInputFiles({ name: FILE_NAME, mimeType: 'image/png', buffer: PNG });
+    await page.locator('#claim-relief_supported').setInputFiles({ name: FILE_NAME, mimeType: 'image/png', buffer: TINY_PNG });
     await page.getByTestId('claim-relief_supported-files').getByText('بارگذاری شد').waitFor();
     await expectPersianOnly(page, [FILE_NAME]);
     await shots(page, 'amriyeh-apply-form');
@@ -273,11 +199,9 @@ describe('amriyeh: an applicant files on a phone, staff review and select, the l
     await expectPersianOnly(page);
     await shots(page, 'amriyeh-apply-check');
 
-    const whole = await rec.gzipTotal();
-    console.log(`/amriyeh/apply JS (whole filing: step 1, the form and the claim's documents chunk): ${rec.urls().length} files, ${kb(whole)} gzip`);
     // Every page's first load keeps the public 100 KB budget (step 1 above). The form (stations, places, claims
     // with uploads, the check) is fetched after sign-in; with it the whole filing is held to 108 KB.
-    expect(whole, 'the whole filing stays light').toBeLessThanOrEqual(108 * 1024);
+    await expectLight(rec, "/amriyeh/apply (whole filing: step 1, the form and the claim's documents chunk)", 108);
 
     // Submitting needs the declaration; then the application's own page.
     await page.getByTestId('submit').click();
@@ -299,8 +223,7 @@ describe('amriyeh: an applicant files on a phone, staff review and select, the l
 
   it('the district reviewer verifies the claim and approves (staff screens)', async () => {
     const { context, page } = await staffPage(browser, server, 'district.reviewer', `/app/amriyeh/applications/${appId}`);
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
+    const errors = pageErrors(page);
     await page.getByTestId('applicant-name').waitFor();
     expect(await page.getByTestId('applicant-name').innerText()).toContain(LAST);
     await page.getByTestId('verdict-relief_supported').getByText('مدرک معتبر است').click();
@@ -338,8 +261,7 @@ describe('amriyeh: an applicant files on a phone, staff review and select, the l
 
   it('the applicant sees his station, why he was selected, and prints his letter', async () => {
     const page = await applicant.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
+    const errors = pageErrors(page);
     await page.goto(`${server.baseUrl}/amriyeh/my/${encodeURIComponent(appId)}`, { waitUntil: 'networkidle' });
     await page.getByTestId('result').waitFor();
     expect(await page.getByTestId('state').innerText()).toBe('امریه صادر شد');
@@ -387,8 +309,7 @@ describe('amriyeh: an applicant files on a phone, staff review and select, the l
   it('anyone finds him on the published list and verifies the letter by its number', async () => {
     const visitor = await browser.newContext({ viewport: viewports.phone, locale: 'fa-IR', timezoneId: 'Asia/Tehran' });
     const page = await visitor.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
+    const errors = pageErrors(page);
 
     const rec = recordScripts(page);
     await page.goto(`${server.baseUrl}/amriyeh/runs/${runId}`, { waitUntil: 'networkidle' });
@@ -415,7 +336,7 @@ describe('amriyeh: an applicant files on a phone, staff review and select, the l
     // Verification (a first load): typed in Persian digits on the form, answered valid, the holder's name masked.
     const fresh = await browser.newContext({ viewport: viewports.phone, locale: 'fa-IR', timezoneId: 'Asia/Tehran' });
     const vpage = await fresh.newPage();
-    vpage.on('pageerror', (e) => errors.push(String(e)));
+    pageErrors(vpage, errors);
     const vrec = recordScripts(vpage);
     await vpage.goto(`${server.baseUrl}/verify/amriyeh`, { waitUntil: 'networkidle' });
     await vpage.getByRole('textbox', { name: 'شماره امریه' }).waitFor();

@@ -1,7 +1,6 @@
-import { gzipSync } from 'node:zlib';
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, launchBrowser, screenshotAll, startServer, viewports, type RunningServer } from './support.js';
+import { expectLight, expectPersianOnly, launchBrowser, measureScripts, pageErrors, recordScripts, selectByLabel, shots, signInWithCode, staffLogin, startServer, TINY_PNG, viewports, type RunningServer } from './support.js';
 
 // The complaints service end to end: a citizen on a phone files a complaint and follows it by its tracking
 // code; the Inspection Office finds it, takes it and answers; the citizen sees the answer and rates it.
@@ -12,63 +11,6 @@ const SUBJECT = 'چاله بزرگ جلوی مدرسه';
 const BODY = 'در خیابان اصلی روبه‌روی مدرسه شماره ۳ چاله‌ای بزرگ هست که دو هفته است ترمیم نشده و برای دانش‌آموزان خطرناک است.';
 const FILE_NAME = 'chale.png';
 const REPLY = 'تیم عمرانی شهرداری فردا چاله را ترمیم می‌کند.';
-
-/** A tiny valid PNG (1×1), enough for the server's content check. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
-
-const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-
-/** Record the scripts a page loads and their gzip size (level 9, like the shell test). */
-function recordScripts(page: Page) {
-  const scripts = new Map<string, Promise<number>>();
-  page.on('response', (res: Response) => {
-    if (res.request().resourceType() === 'script') scripts.set(res.url(), res.body().then((b) => gzipSync(b, { level: 9 }).length));
-  });
-  return {
-    urls: () => [...scripts.keys()],
-    gzipTotal: async () => (await Promise.all(scripts.values())).reduce((a, b) => a + b, 0),
-  };
-}
-
-/**
- * UI text may not contain Latin letters or ASCII digits (English, Gregorian dates, untranslated numbers). What
- * people typed or uploaded (`userData`, e.g. a file name) is taken out first.
- */
-async function expectPersianOnly(page: Page, userData: string[] = []) {
-  let text = await page.locator('main').innerText();
-  for (const u of userData) text = text.split(u).join('');
-  expect(text).toMatch(/[\u0600-\u06FF]/);
-  expect(text, `Latin letters or ASCII digits in:\n${text}`).not.toMatch(/[A-Za-z0-9]/);
-}
-
-/** Screenshots at phone and desktop width, with no field focused and the page at its top (stable pictures). */
-async function shots(page: Page, name: string) {
-  await page.evaluate(() => {
-    (document.activeElement as HTMLElement | null)?.blur();
-    window.scrollTo(0, 0);
-  });
-  await screenshotAll(page, name);
-}
-
-async function otpFromLog(server: RunningServer, mobile: string, after: number): Promise<string> {
-  for (let i = 0; i < 50; i++) {
-    const lines = server.output().slice(after).split('\n').reverse();
-    const line = lines.find((l) => l.includes(mobile) && /"code"\s*:\s*"\d{6}"/.test(l));
-    const code = line?.match(/"code"\s*:\s*"(\d{6})"/)?.[1];
-    if (code) return code;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the demo server did not log a one-time code');
-}
-
-async function selectByLabel(page: Page, selector: string, label: string) {
-  const select = page.locator(selector);
-  await expect.poll(async () => (await select.locator('option').allInnerTexts()).some((t) => t.trim() === label), { timeout: 10_000 }).toBe(true);
-  await select.selectOption({ label });
-}
 
 /** Fill the complaint form (step 2) the way a citizen would on a phone. */
 async function fillForm(page: Page, { attach }: { attach: boolean }) {
@@ -81,7 +23,7 @@ async function fillForm(page: Page, { attach }: { attach: boolean }) {
   await page.getByTestId('questions').getByText('بله', { exact: true }).click();
   await selectByLabel(page, '#province', 'مازندران');
   await selectByLabel(page, '#county', 'ساری');
-  await selectByLabel(page, '#locality', 'شهر ساری');
+  await selectByLabel(page, '#place', 'شهر ساری');
   await page.locator('#address').fill('خیابان اصلی، روبه‌روی مدرسه');
   await page.getByRole('button', { name: 'استفاده از موقعیت مکانی من' }).click();
   await page.getByTestId('coords').waitFor();
@@ -89,8 +31,8 @@ async function fillForm(page: Page, { attach }: { attach: boolean }) {
   await page.locator('#body').fill(BODY);
   expect(await page.getByTestId('body-counter').innerText()).toMatch(/^[۰-۹٬]+ از ۴٬۰۰۰ نویسه$/);
   if (attach) {
-    await page.locator('#attachments').setInputFiles({ name: FILE_NAME, mimeType: 'image/png', buffer: PNG });
-    await page.getByTestId('attachments-list').getByText('بارگذاری شد').waitFor();
+    await page.locator('#attachments').setInputFiles({ name: FILE_NAME, mimeType: 'image/png', buffer: TINY_PNG });
+    await page.getByTestId('attachments-files').getByText('بارگذاری شد').waitFor();
   }
   await page.locator('#name').fill('مریم احمدی');
 }
@@ -126,27 +68,17 @@ describe('complaints: citizen files on a phone, inspector answers, citizen follo
 
   it('a citizen files a complaint on a phone and gets a tracking code', async () => {
     const page = await citizen.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
+    const errors = pageErrors(page);
     const rec = recordScripts(page);
 
     await page.goto(`${server.baseUrl}/complaints/new`, { waitUntil: 'networkidle' });
     await page.getByRole('textbox', { name: 'شماره همراه' }).waitFor();
-    const gz = await rec.gzipTotal();
-    console.log(`/complaints/new JS (step 1): ${rec.urls().length} files, ${kb(gz)} gzip`);
-    expect(gz, 'the public complaint page stays light').toBeLessThanOrEqual(100 * 1024);
-    expect(rec.urls().filter((u) => /\/assets\/(MantineLayout|session|StaffArea)-/.test(u)), 'no Mantine, no query library').toEqual([]);
+    await expectLight(rec, '/complaints/new (step 1)');
     await expectPersianOnly(page);
     await shots(page, 'complaint-new-mobile');
 
     // Step 1: the mobile typed in Persian digits, the one-time code from the demo log.
-    const logAt = server.output().length;
-    await page.getByRole('textbox', { name: 'شماره همراه' }).fill(MOBILE_FA);
-    await page.getByRole('button', { name: 'دریافت کد' }).click();
-    const codeBox = page.getByRole('textbox', { name: 'کد یک‌بارمصرف' });
-    await codeBox.waitFor();
-    await codeBox.fill(await otpFromLog(server, MOBILE, logAt));
-    await page.getByRole('button', { name: 'تأیید و ادامه' }).click();
+    await signInWithCode(page, server, MOBILE_FA, MOBILE);
 
     // Step 2: the form. Submitting it empty shows Persian errors next to the fields.
     const next = page.getByRole('button', { name: 'ادامه', exact: true });
@@ -178,9 +110,7 @@ describe('complaints: citizen files on a phone, inspector answers, citizen follo
     await expect(page.locator('main').innerText()).resolves.toContain('کد پیگیری به شماره همراه شما پیامک شد');
     await expectPersianOnly(page);
     await shots(page, 'complaint-done');
-    const filingGz = await rec.gzipTotal();
-    console.log(`/complaints/new JS (whole filing, form chunk included): ${rec.urls().length} files, ${kb(filingGz)} gzip`);
-    expect(filingGz, 'the whole public filing stays light').toBeLessThanOrEqual(100 * 1024);
+    await expectLight(rec, '/complaints/new (whole filing, form chunk included)');
 
     // Filing the same thing again: step 3 offers the open case just filed at the same place.
     await page.getByRole('button', { name: 'ثبت مورد دیگر' }).click();
@@ -197,15 +127,12 @@ describe('complaints: citizen files on a phone, inspector answers, citizen follo
 
   it('the follow-up page shows the state by code (typed in Persian digits)', async () => {
     const page = await citizen.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
+    const errors = pageErrors(page);
     const rec = recordScripts(page);
     await page.goto(`${server.baseUrl}/track`, { waitUntil: 'networkidle' });
     const input = page.getByRole('textbox', { name: 'کد پیگیری' });
     await input.waitFor();
-    const gz = await rec.gzipTotal();
-    console.log(`/track JS: ${rec.urls().length} files, ${kb(gz)} gzip`);
-    expect(gz).toBeLessThanOrEqual(100 * 1024);
+    await expectLight(rec, '/track');
     await expectPersianOnly(page);
     await shots(page, 'track-form');
 
@@ -227,21 +154,15 @@ describe('complaints: citizen files on a phone, inspector answers, citizen follo
     expect(full).toContain(FILE_NAME);
     expect(full).toContain('بزرگ (بیش از دو متر)');
     await shots(page, 'track-full');
-    const fullGz = await rec.gzipTotal();
-    console.log(`/track JS (with the full view, loaded on demand): ${rec.urls().length} files, ${kb(fullGz)} gzip`);
-    expect(fullGz, 'the full track view stays light').toBeLessThanOrEqual(100 * 1024);
+    await expectLight(rec, '/track (with the full view, loaded on demand)');
     expect(errors).toEqual([]);
     await page.close();
   });
 
   it('inspector finds it by search, takes it and answers', async () => {
     const page = await staff.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${server.baseUrl}/login?next=%2Fapp%2Fcomplaints`, { waitUntil: 'networkidle' });
-    await page.getByLabel('نام کاربری').fill('inspector');
-    await page.getByRole('textbox', { name: 'گذرواژه', exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'ورود', exact: true }).click();
+    const errors = pageErrors(page);
+    await staffLogin(page, server, 'inspector', '/app/complaints');
     await page.waitForURL(/\/app/);
     // The staff home card of the service leads to the inbox.
     if (!page.url().includes('/app/complaints')) {
@@ -307,9 +228,7 @@ describe('complaints: citizen files on a phone, inspector answers, citizen follo
       const rec = recordScripts(page);
       await page.goto(`${server.baseUrl}${path}`, { waitUntil: 'networkidle' });
       await page.getByRole('heading', { level: 1 }).waitFor();
-      const gz = await rec.gzipTotal();
-      console.log(`${path} JS: ${rec.urls().length} files, ${kb(gz)} gzip`);
-      expect(gz).toBeLessThanOrEqual(300 * 1024);
+      expect(await measureScripts(rec, path)).toBeLessThanOrEqual(300 * 1024);
       await page.close();
     }
   });

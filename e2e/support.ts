@@ -1,7 +1,10 @@
 /**
  * Helpers of the end-to-end suite: start the built server (`dist/server.js`) on a
  * free port with a fresh data folder and the demo data, launch the system
- * Chromium (never a downloaded one), and save screenshots to e2e/screenshots/.
+ * Chromium (never a downloaded one), save screenshots to e2e/screenshots/, and
+ * what the service tests share: the scripts a page loads and their weight, the
+ * Persian-only check, the one-time code from the demo log, choosing an option by
+ * its label, and signing in (a citizen with a code, staff through the form).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -10,7 +13,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page, type Response } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const screenshotDir = path.join(repoRoot, 'e2e', 'screenshots');
@@ -164,4 +169,111 @@ export async function screenshotAll(page: Page, name: string): Promise<string[]>
   }
   if (original) await page.setViewportSize(original);
   return files;
+}
+
+/** Screenshots at phone and desktop width, with no field focused and the page at its top (stable pictures). */
+export async function shots(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.scrollTo(0, 0);
+  });
+  await screenshotAll(page, name);
+}
+
+/** The script errors of a page (and of the pages added later with the same list): a test ends expecting none. */
+export function pageErrors(page: Page, errors: string[] = []): string[] {
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return errors;
+}
+
+/** A tiny valid PNG (1×1), enough for the server's content check of an upload. */
+export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+export const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+/** Chunks of the signed-in screens: a public page loads none of them (no Mantine, no query library). */
+const PRIVATE_CHUNK = /\/assets\/(MantineLayout|session|StaffArea|StaffComplaints|StaffAmriyeh)-/;
+
+/**
+ * Record the scripts a page loads and their gzip size (level 9). A 304 (revalidated from the cache) has no body
+ * here: measure pages on a fresh context, where all are 200.
+ */
+export function recordScripts(page: Page) {
+  const scripts = new Map<string, Promise<number>>();
+  page.on('response', (res: Response) => {
+    if (res.request().resourceType() === 'script' && res.status() === 200) scripts.set(res.url(), res.body().then((b) => gzipSync(b, { level: 9 }).length));
+  });
+  return {
+    urls: () => [...scripts.keys()],
+    gzipTotal: async () => (await Promise.all(scripts.values())).reduce((a, b) => a + b, 0),
+  };
+}
+
+export type ScriptRecord = ReturnType<typeof recordScripts>;
+
+/** Print what a page has loaded so far (`<label> JS: n files, x KB gzip`) and return its gzip size. */
+export async function measureScripts(rec: ScriptRecord, label: string): Promise<number> {
+  const gz = await rec.gzipTotal();
+  console.log(`${label} JS: ${rec.urls().length} files, ${kb(gz)} gzip`);
+  return gz;
+}
+
+/** Assert a public page's JS (what it has loaded so far) is within `limitKb` and holds no signed-in screens' chunk. */
+export async function expectLight(rec: ScriptRecord, label: string, limitKb = 100): Promise<void> {
+  const gz = await measureScripts(rec, label);
+  expect(gz, `${label} stays light`).toBeLessThanOrEqual(limitKb * 1024);
+  expect(rec.urls().filter((u) => PRIVATE_CHUNK.test(u)), 'no Mantine, no query library').toEqual([]);
+}
+
+/**
+ * UI text may not contain Latin letters or ASCII digits (English, Gregorian dates, untranslated numbers). What
+ * people typed or uploaded, and data that is not Persian by nature (`userData`: a file name, a key, a hash), is
+ * taken out first.
+ */
+export async function expectPersianOnly(page: Page, userData: string[] = []): Promise<void> {
+  let text = await page.locator('main').innerText();
+  for (const u of userData) text = text.split(u).join('');
+  expect(text).toMatch(/[\u0600-\u06FF]/);
+  expect(text, `Latin letters or ASCII digits in:\n${text}`).not.toMatch(/[A-Za-z0-9]/);
+}
+
+/** The one-time code the demo server logged for `mobile` after `after` characters of its output. */
+export async function otpFromLog(server: RunningServer, mobile: string, after: number): Promise<string> {
+  for (let i = 0; i < 50; i++) {
+    const lines = server.output().slice(after).split('\n').reverse();
+    const line = lines.find((l) => l.includes(mobile) && /"code"\s*:\s*"\d{6}"/.test(l));
+    const code = line?.match(/"code"\s*:\s*"(\d{6})"/)?.[1];
+    if (code) return code;
+    await sleep(100);
+  }
+  throw new Error('the demo server did not log a one-time code');
+}
+
+/** Choose the option labelled `label` of a select once it is there (options often load after the page). */
+export async function selectByLabel(page: Page, selector: string, label: string): Promise<void> {
+  const select = page.locator(selector);
+  await expect.poll(async () => (await select.locator('option').allInnerTexts()).some((t) => t.trim() === label), { timeout: 10_000 }).toBe(true);
+  await select.selectOption({ label });
+}
+
+/**
+ * Sign in on the one-time-code form shown on the page: the mobile as typed (`typed`, e.g. in Persian digits), the
+ * code from the demo log for `mobile`, then «تأیید و ادامه».
+ */
+export async function signInWithCode(page: Page, server: RunningServer, typed: string, mobile: string): Promise<void> {
+  const logAt = server.output().length;
+  await page.getByRole('textbox', { name: 'شماره همراه' }).fill(typed);
+  await page.getByRole('button', { name: 'دریافت کد' }).click();
+  const codeBox = page.getByRole('textbox', { name: 'کد یک‌بارمصرف' });
+  await codeBox.waitFor();
+  await codeBox.fill(await otpFromLog(server, mobile, logAt));
+  await page.getByRole('button', { name: 'تأیید و ادامه' }).click();
+}
+
+/** Sign in on the staff login form (demo password), asking to go to `next` afterwards. */
+export async function staffLogin(page: Page, server: RunningServer, username: string, next: string): Promise<void> {
+  await page.goto(`${server.baseUrl}/login?next=${encodeURIComponent(next)}`, { waitUntil: 'networkidle' });
+  await page.getByLabel('نام کاربری').fill(username);
+  await page.getByRole('textbox', { name: 'گذرواژه', exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'ورود', exact: true }).click();
 }

@@ -29,6 +29,24 @@ export function errorMessage(err: unknown): string {
   return fa.errors.generic;
 }
 
+const hasPersian = /[\u0600-\u06FF]/;
+
+/**
+ * Field errors of a problem+json answer keyed by field path without the `body.` prefix
+ * ('subject', 'answers.depth', 'documentIds'). Messages that are not Persian (a framework default) become a
+ * generic Persian sentence.
+ */
+export function fieldErrors(err: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!(err instanceof ApiError) || !Array.isArray(err.errors)) return out;
+  for (const e of err.errors as Array<{ path?: unknown; message?: unknown }>) {
+    const path = String(e.path ?? '').replace(/^(body|querystring|params)\.?/, '');
+    const message = typeof e.message === 'string' && hasPersian.test(e.message) ? e.message : 'مقدار این بخش معتبر نیست.';
+    if (!(path in out)) out[path] = message;
+  }
+  return out;
+}
+
 // The CSRF token comes from the last /me or login answer. It is kept in memory
 // only (never in storage) so a script on another origin cannot read it, and it
 // is sent on every non-GET request as the double-submit proof the server checks.

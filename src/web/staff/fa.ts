@@ -1,5 +1,6 @@
 /**
- * The strings only the staff screens show: the staff login and the staff desk (میز کار).
+ * The strings only the staff screens show: the staff login, the staff desk (میز کار), and the building blocks every
+ * service's staff screens share (ui.tsx).
  * Kept out of `web/fa.ts`, which is in the entry chunk every page downloads (DESIGN style rule 9 still holds:
  * the strings live in one place per area).
  */
@@ -32,5 +33,13 @@ export const faStaff = {
     noServices: 'هنوز سامانه‌ای برای نقش شما تعریف نشده است.',
     noRoles: 'نقشی برای شما ثبت نشده است؛ با راهبر سامانه تماس بگیرید.',
     wholeCountry: 'سراسر کشور',
+  },
+  /** The shared building blocks of the services' staff screens (ui.tsx). */
+  ui: {
+    none: '—',
+    overdue: 'دیرکرد',
+    page: (p: string, of: string) => `صفحه ${p} از ${of}`,
+    prev: 'قبلی',
+    next: 'بعدی',
   },
 } as const;

@@ -9,7 +9,7 @@ import { appendAudit } from '../../../core/audit/audit.js';
 import { canonicalJson } from '../../../core/audit/canonical.js';
 import { insertWithFreshCode, normalizeTrackingCode } from '../../../core/codes/tracking-code.js';
 import { rows as rowsOf, type DbOrTx } from '../../../core/db/client.js';
-import { toAsciiDigits } from '../../../core/fa/normalize.js';
+import { toAsciiDigits, toPersianDigits } from '../../../core/fa/normalize.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../../core/http/errors.js';
 import { divisionNames } from '../../../core/org/queries.js';
 import { pathIds } from '../../../core/org/path.js';
@@ -139,7 +139,7 @@ export async function runSelection(db: DbOrTx, callId: number, provinceId: numbe
       if (app.mobile) sms.push({ channel: 'sms', to: app.mobile, body: station ? AFA.sms.selected(app.trackingCode, stationName.get(station) ?? '') : AFA.sms.decision(app.trackingCode, amriyehStateTitle(state)) });
     });
     for (const action of ['select', 'reserve', 'not_select'] as const) {
-      await systemTransitionMany(tx, { definition: amriyehWorkflow.key, action, cases: outcome[action], divisionPath: scopePath, comment: `گزینش شماره ${run!.id}` });
+      await systemTransitionMany(tx, { definition: amriyehWorkflow.key, action, cases: outcome[action], divisionPath: scopePath, comment: `گزینش شماره ${toPersianDigits(run!.id)}` });
     }
     for (let i = 0; i < placed.length; i += 2_000) {
       await tx.execute(sql`

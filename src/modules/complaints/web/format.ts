@@ -1,5 +1,5 @@
-// Small pure helpers shared by the citizen and staff screens (no React, no Mantine, no zod: the public pages import them).
-import { formatJalaliDate, formatJalaliDateTime } from '../../../core/fa/jalali.js';
+// The complaints service's own formatting (tracking codes, coordinates), shared by its citizen and staff screens.
+// Dates, numbers and sizes are the shell's (web/format.ts). No React, no Mantine, no zod: the public pages import it.
 import { toAsciiDigits, toPersianDigits } from '../../../core/fa/normalize.js';
 
 /** A tracking code as typed or pasted (Persian/Arabic/ASCII digits, spaces, dashes) → ASCII digits only. */
@@ -26,45 +26,6 @@ export function groupCode(code: string): string {
   }
   if (i < d.length) groups.push(d.slice(i));
   return toPersianDigits(groups.join(' '));
-}
-
-/** Jalali date with Persian digits, or '—' for nothing / a bad value. */
-export function jDate(d: string | number | Date | null | undefined): string {
-  if (d === null || d === undefined || d === '') return '—';
-  try {
-    return formatJalaliDate(d);
-  } catch {
-    return '—';
-  }
-}
-
-/** Jalali date and time with Persian digits, or '—'. */
-export function jDateTime(d: string | number | Date | null | undefined): string {
-  if (d === null || d === undefined || d === '') return '—';
-  try {
-    return formatJalaliDateTime(d);
-  } catch {
-    return '—';
-  }
-}
-
-/** A count with Persian digits and the Persian thousands separator: 4000 → '۴٬۰۰۰'. */
-export function faNumber(n: number, fractionDigits = 0): string {
-  const fixed = fractionDigits > 0 ? n.toFixed(fractionDigits).replace(/\.?0+$/, '') : String(Math.round(n));
-  const [int, frac] = fixed.split('.');
-  const grouped = (int ?? '').replace(/\B(?=(\d{3})+(?!\d))/g, '٬');
-  return toPersianDigits(frac ? `${grouped}٫${frac}` : grouped);
-}
-
-/** File size for people: '۲٫۴ مگابایت', '۳۵۰ کیلوبایت'. */
-export function faSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${faNumber(bytes / (1024 * 1024), 1)} مگابایت`;
-  return `${faNumber(Math.max(1, Math.round(bytes / 1024)))} کیلوبایت`;
-}
-
-/** Mobile for display: Persian digits, kept in LTR order by the caller's <bdi>. */
-export function faMobile(m: string | null | undefined): string {
-  return m ? toPersianDigits(m) : '—';
 }
 
 /** Coordinates for display: 5 decimals, Persian digits and decimal separator. */

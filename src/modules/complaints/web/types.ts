@@ -24,15 +24,6 @@ export interface CategoryGroup {
   children: CategoryLeaf[];
 }
 
-export interface DivisionItem {
-  id: number;
-  name: string;
-  level: 'country' | 'province' | 'county' | 'district' | 'city' | 'rural_district' | 'village';
-  parentId?: number | null;
-  lat?: number | null;
-  lon?: number | null;
-}
-
 export interface SimilarItem {
   subject: string;
   state?: string;

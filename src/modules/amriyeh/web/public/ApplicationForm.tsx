@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { formatJalaliDate } from '../../../../core/fa/jalali.js';
 import { normalizeFa, toAsciiDigits, toPersianDigits } from '../../../../core/fa/normalize.js';
 import { onlyDigits } from '../../../../web/components/digits.js';
+import { emptyPlace, loadProvinces, PlacePicker, type PlaceValue } from '../../../../web/components/PlacePicker.js';
 import type { ApplicantView, CallView, EligibilityCheck } from '../../api-types.js';
 import type { ApplicationCreate } from '../../contract.js';
 import {
@@ -17,12 +18,11 @@ import {
   type MaritalStatus,
 } from '../../enums.js';
 import { ClaimsField, claimsPayload, emptyClaims, type ClaimsValue } from './ClaimsField.js';
-import { DivisionPicker, emptyPlace, type PlaceValue } from './DivisionPicker.js';
 import { afa } from './fa.js';
 import { ffa } from './fa-form.js';
 import { AMR, api, ApiError, fieldErrors, publicErrorMessage, type Citizen } from './http.js';
 import { StationPicker, type StationsValue } from './StationPicker.js';
-import { Alert, described, Failures, Field, ScoreTable } from './ui.js';
+import { Alert, described, Failures, Field, ScoreTable, Select, useFormErrors } from './ui.js';
 
 /** The body of POST /applications as JSON carries it (the birth date as Jalali text). */
 type Body = { [K in keyof ApplicationCreate]: K extends 'birthDate' ? string : ApplicationCreate[K] };
@@ -86,13 +86,16 @@ function PlaceField({ idPrefix, legend, state, onChange, errors }: { idPrefix: s
   }
   return (
     <div>
-      <DivisionPicker
-        idPrefix={idPrefix}
-        legend={legend}
-        value={state.value}
-        onChange={(value) => onChange({ ...state, value })}
-        errors={{ province: errors[`${idPrefix}-province`], county: errors[`${idPrefix}-county`], place: errors[`${idPrefix}-place`] }}
-      />
+      <fieldset className="cx-field amr-fieldset">
+        <legend className="cx-label">{legend}</legend>
+        <PlacePicker
+          idPrefix={idPrefix}
+          value={state.value}
+          onChange={(value) => onChange({ ...state, value })}
+          errors={{ province: errors[`${idPrefix}-province`], county: errors[`${idPrefix}-county`], place: errors[`${idPrefix}-place`] }}
+          hints={{ placeNone: ffa.places.localityNone }}
+        />
+      </fieldset>
       {state.keepId !== null && (
         <button type="button" className="cx-link-btn" onClick={() => onChange({ ...state, changing: false, value: emptyPlace })}>
           {ffa.places.keep}
@@ -151,21 +154,19 @@ export default function ApplicationForm({
   const [conscriptionStatus, setConscriptionStatus] = useState<ConscriptionStatus | ''>(initial?.conscriptionStatus ?? '');
   const [claims, setClaims] = useState<ClaimsValue>(() => emptyClaims(initial?.priorityClaims));
 
-  const [errors, setErrors] = useState<Errors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { formRef, errors, setErrors, formError, setFormError, showErrors, clearFieldError } = useFormErrors();
   const [busy, setBusy] = useState(false);
   const [check, setCheck] = useState<EligibilityCheck | null>(null);
   const [confirmed, setConfirmed] = useState(false);
   const [confirmError, setConfirmError] = useState<string | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
   const reviewRef = useRef<HTMLHeadingElement>(null);
 
   // Provinces of the stations: those with a quota in the call, or every province when the call has none.
   useEffect(() => {
     if (provinces) return;
     let live = true;
-    api.get<{ items: { id: number; name: string; level: string }[] }>('/api/v1/divisions').then(
-      (r) => live && setProvinces(r.items.filter((d) => d.level === 'province').map((d) => ({ id: d.id, name: d.name }))),
+    loadProvinces().then(
+      (items) => live && setProvinces(items.map((d) => ({ id: d.id, name: d.name }))),
       (e: unknown) => live && setFormError(publicErrorMessage(e)),
     );
     return () => {
@@ -235,34 +236,6 @@ export default function ApplicationForm({
     if (uploadsBusy) e.claims = ffa.review.waitUploads;
     return e;
   }
-
-  /** Show the errors and move focus to the first field with one (in the order of the form). */
-  function showErrors(e: Errors, message: string | null = ffa.formErrors) {
-    setErrors(e);
-    setFormError(message);
-    setTimeout(() => {
-      const fields = formRef.current?.querySelectorAll<HTMLElement>('[data-field]') ?? [];
-      for (const f of fields) {
-        if (e[f.dataset.field ?? '']) {
-          f.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
-          f.scrollIntoView({ block: 'center' });
-          return;
-        }
-      }
-    }, 0);
-  }
-
-  /** A field the applicant changes loses its error message (the next check looks at everything again). */
-  const clearFieldError = useCallback(
-    (e: FormEvent<HTMLFormElement>) => {
-      const key = (e.target as HTMLElement).closest<HTMLElement>('[data-field]')?.dataset.field;
-      if (!key || !errors[key]) return;
-      const { [key]: _, ...rest } = errors;
-      setErrors(rest);
-      if (Object.keys(rest).length === 0) setFormError(null);
-    },
-    [errors],
-  );
 
   function payload(): Body {
     return {
@@ -421,21 +394,20 @@ export default function ApplicationForm({
             <Field id="fatherName" label={ffa.person.fatherName} error={errors.fatherName}>
               <input {...described('fatherName', false, errors.fatherName)} className="cx-input" maxLength={MAX_FIRST + 10} value={fatherName} onChange={(e) => setFatherName(e.currentTarget.value)} />
             </Field>
-            <Field id="conscriptionStatus" label={ffa.person.conscription} hint={ffa.person.conscriptionHint} error={errors.conscriptionStatus}>
-              <select
-                {...described('conscriptionStatus', true, errors.conscriptionStatus)}
-                className="cx-select"
-                value={conscriptionStatus}
-                onChange={(e) => setConscriptionStatus(e.currentTarget.value as ConscriptionStatus | '')}
-              >
-                <option value="">{ffa.choose}</option>
-                {CONSCRIPTION_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {CONSCRIPTION_TITLES[s]}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <Select
+              id="conscriptionStatus"
+              label={ffa.person.conscription}
+              hint={ffa.person.conscriptionHint}
+              error={errors.conscriptionStatus}
+              value={conscriptionStatus}
+              onChange={(v) => setConscriptionStatus(v as ConscriptionStatus | '')}
+            >
+              {CONSCRIPTION_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {CONSCRIPTION_TITLES[s]}
+                </option>
+              ))}
+            </Select>
           </div>
           <fieldset className="cx-field" data-field="maritalStatus" aria-describedby={errors.maritalStatus ? 'maritalStatus-error' : undefined}>
             <legend className="cx-label">{ffa.person.marital}</legend>
@@ -457,16 +429,13 @@ export default function ApplicationForm({
 
         <Section id="sec-education" title={ffa.education.title}>
           <div className="cx-row cx-row-3">
-            <Field id="educationLevel" label={ffa.education.level} error={errors.educationLevel}>
-              <select {...described('educationLevel', false, errors.educationLevel)} className="cx-select" value={educationLevel} onChange={(e) => setEducationLevel(e.currentTarget.value as EducationLevel | '')}>
-                <option value="">{ffa.choose}</option>
-                {EDUCATION_LEVELS.map((l) => (
-                  <option key={l} value={l}>
-                    {EDUCATION_TITLES[l]}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <Select id="educationLevel" label={ffa.education.level} error={errors.educationLevel} value={educationLevel} onChange={(v) => setEducationLevel(v as EducationLevel | '')}>
+              {EDUCATION_LEVELS.map((l) => (
+                <option key={l} value={l}>
+                  {EDUCATION_TITLES[l]}
+                </option>
+              ))}
+            </Select>
             <Field id="fieldOfStudy" label={ffa.education.field} hint={ffa.education.fieldHint} error={errors.fieldOfStudy}>
               <input
                 {...described('fieldOfStudy', true, errors.fieldOfStudy)}

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { toPersianDigits } from '../../../../core/fa/normalize.js';
+import { Steps } from '../../../../web/components/Steps.js';
 import { usePageTitle } from '../../../../web/components/usePageTitle.js';
 import type { CallView } from '../../api-types.js';
 import { afa } from './fa.js';
@@ -12,19 +12,6 @@ const ApplicationForm = lazy(() => import('./ApplicationForm.js'));
 
 type Step = 'checking' | 'auth' | 'form' | 'review';
 const STEP_INDEX: Record<Step, number> = { checking: 0, auth: 0, form: 1, review: 2 };
-
-export function Steps({ at }: { at: number }) {
-  const labels = afa.apply.steps;
-  return (
-    <ol className="cx-steps" aria-label={afa.apply.stepOf(toPersianDigits(at + 1), toPersianDigits(labels.length))}>
-      {labels.map((l, i) => (
-        <li key={l} data-n={toPersianDigits(i + 1)} data-state={i < at ? 'done' : undefined} aria-current={i === at ? 'step' : undefined}>
-          {l}
-        </li>
-      ))}
-    </ol>
-  );
-}
 
 /**
  * `/amriyeh/apply/:callId`: (1) mobile and one-time code (skipped when signed in as a citizen), (2) the form,
@@ -94,7 +81,7 @@ export default function Apply() {
           <Link to={`/amriyeh/calls/${call.id}`}>{call.title}</Link> — {afa.common.period(jDate(call.startsAt), jDate(call.endsAt))}
         </p>
       )}
-      <Steps at={STEP_INDEX[step]} />
+      <Steps labels={afa.apply.steps} at={STEP_INDEX[step]} />
       {(step === 'checking' || !call) && <Loading />}
       {call && !call.accepting && <Alert testId="not-accepting">{afa.apply.notAccepting}</Alert>}
       {call && call.accepting && step === 'auth' && (

@@ -5,7 +5,7 @@ import type { CallView, RunSummary } from '../../api-types.js';
 import { afa } from './fa.js';
 import { kfa } from './fa-calls.js';
 import { AMR, api, ApiError, publicErrorMessage } from './http.js';
-import { Alert, AmrPage, faNumber, faScore, jDate, jDateTime, Loading, StateBadge } from './ui.js';
+import { Alert, AmrPage, faNumber, faNum, jDate, jDateTime, Loading, StateBadge } from './ui.js';
 
 function runLabel(r: RunSummary): string {
   return kfa.call.runTitle(r.provinceName ?? kfa.call.national, jDateTime(r.createdAt));
@@ -102,14 +102,14 @@ export default function CallPage() {
             <li key={c.kind}>
               <span className="amr-criterion-head">
                 <strong>{c.title}</strong>
-                <span className="amr-weight">{kfa.call.upTo(faScore(c.weight))}</span>
+                <span className="amr-weight">{kfa.call.upTo(faNum(c.weight))}</span>
               </span>
               <span className="cx-hint">{c.description}</span>
             </li>
           ))}
         </ul>
         <p className="amr-criteria-total">
-          {kfa.call.criteriaTotal}: {kfa.call.upTo(faScore(weightTotal))}
+          {kfa.call.criteriaTotal}: {kfa.call.upTo(faNum(weightTotal))}
         </p>
       </section>
 

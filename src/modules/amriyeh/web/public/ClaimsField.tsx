@@ -6,13 +6,16 @@ import { ffa } from './fa-form.js';
 // none, and the form stays light for them.
 const ClaimDocuments = lazy(() => import('./ClaimDocuments.js'));
 
-/** One claim as the form keeps it: checked or not, the documents uploaded earlier (when correcting) and now. */
+/**
+ * One claim as the form keeps it: checked or not, and its documents (those of the application being corrected,
+ * kept unless removed, and those uploaded now).
+ */
 export interface ClaimState {
   checked: boolean;
-  /** Documents of the application being corrected (id and file name), kept unless removed. */
+  /** Documents of the application being corrected (id and file name): the documents' list starts with them. */
   earlier: { id: string; name: string }[];
-  /** Documents uploaded in this form (ids of finished uploads). */
-  uploaded: string[];
+  /** The ids of the claim's documents now: the earlier ones kept and the finished uploads. */
+  documentIds: string[];
   busy: boolean;
 }
 export type ClaimsValue = Record<ClaimablePriorityGroup, ClaimState>;
@@ -23,7 +26,7 @@ export function emptyClaims(initial?: { group: ClaimablePriorityGroup; documentI
   for (const g of CLAIMABLE_PRIORITY_GROUPS) {
     const c = initial?.find((x) => x.group === g);
     const earlier = (c?.documentIds ?? []).map((id) => ({ id, name: c?.documents?.find((d) => d.id === id)?.filename ?? '' }));
-    out[g] = { checked: !!c, earlier, uploaded: [], busy: false };
+    out[g] = { checked: !!c, earlier, documentIds: earlier.map((d) => d.id), busy: false };
   }
   return out;
 }
@@ -77,5 +80,5 @@ export function ClaimsField({ value, setValue, errors }: { value: ClaimsValue; s
 
 /** The claims to send: checked groups with their documents. */
 export function claimsPayload(v: ClaimsValue): { group: ClaimablePriorityGroup; documentIds: string[] }[] {
-  return CLAIMABLE_PRIORITY_GROUPS.filter((g) => v[g].checked).map((g) => ({ group: g, documentIds: [...v[g].earlier.map((d) => d.id), ...v[g].uploaded] }));
+  return CLAIMABLE_PRIORITY_GROUPS.filter((g) => v[g].checked).map((g) => ({ group: g, documentIds: v[g].documentIds }));
 }

@@ -1,15 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { toPersianDigits } from '../../../../core/fa/normalize.js';
 import { Logo } from '../../../../web/components/Logo.js';
+import { OwnedError, useOwned } from '../../../../web/components/Owned.js';
 import { usePageTitle } from '../../../../web/components/usePageTitle.js';
 import type { LetterView } from '../../api-types.js';
 import { afa } from './fa.js';
 import { lfa } from './fa-letter.js';
-import { AMR, api, ApiError, publicErrorMessage, signOut } from './http.js';
-import { Alert, AmrPage, AmrSignIn, jDate, jDateTime, Loading } from './ui.js';
-
-type State = { kind: 'loading' } | { kind: 'auth' } | { kind: 'error'; message: string; relogin?: boolean } | { kind: 'open'; letter: LetterView };
+import { AMR } from './http.js';
+import { AmrPage, AmrSignIn, jDate, jDateTime, Loading } from './ui.js';
 
 /** The server's SVG document as markup to inline (without an XML prolog or doctype). */
 function inlineSvg(svg: string): string {
@@ -129,21 +127,8 @@ function LetterSheet({ l }: { l: LetterView }) {
  */
 export default function Letter() {
   const { number = '' } = useParams();
-  const [state, setState] = useState<State>({ kind: 'loading' });
+  const { state, load, otherMobile } = useOwned<LetterView>(`${AMR}/letters/${encodeURIComponent(number)}`, { notOwner: lfa.letter.notFound });
   usePageTitle(`${lfa.letter.title} ${toPersianDigits(number)}`);
-
-  const load = useCallback(async () => {
-    setState({ kind: 'loading' });
-    try {
-      const letter = await api.get<LetterView>(`${AMR}/letters/${encodeURIComponent(number)}`);
-      setState({ kind: 'open', letter });
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 401) setState({ kind: 'auth' });
-      else if (err instanceof ApiError && (err.status === 404 || err.status === 403 || err.status === 400)) setState({ kind: 'error', message: lfa.letter.notFound, relogin: true });
-      else setState({ kind: 'error', message: publicErrorMessage(err) });
-    }
-  }, [number]);
-  useEffect(() => void load(), [load]);
 
   if (state.kind === 'open') {
     return (
@@ -156,7 +141,7 @@ export default function Letter() {
             {lfa.letter.print}
           </button>
         </div>
-        <LetterSheet l={state.letter} />
+        <LetterSheet l={state.data} />
       </div>
     );
   }
@@ -166,18 +151,7 @@ export default function Letter() {
       <h1 className="cx-title">{lfa.letter.title}</h1>
       {state.kind === 'loading' && <Loading />}
       {state.kind === 'auth' && <AmrSignIn subtitle={lfa.letter.signIn} onSignedIn={() => load()} />}
-      {state.kind === 'error' && (
-        <>
-          <Alert testId="load-error">{state.message}</Alert>
-          {state.relogin && (
-            <div>
-              <button type="button" className="cx-btn cx-btn-light" onClick={() => void signOut().then(() => setState({ kind: 'auth' }))}>
-                {afa.common.otherMobile}
-              </button>
-            </div>
-          )}
-        </>
-      )}
+      {state.kind === 'error' && <OwnedError message={state.message} relogin={state.relogin} onOtherMobile={otherMobile} testId="load-error" />}
     </AmrPage>
   );
 }

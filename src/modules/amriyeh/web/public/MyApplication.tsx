@@ -1,22 +1,17 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { toPersianDigits } from '../../../../core/fa/normalize.js';
+import { OwnedError, useOwned } from '../../../../web/components/Owned.js';
 import { usePageTitle } from '../../../../web/components/usePageTitle.js';
 import type { ApplicantView, CallView } from '../../api-types.js';
 import { CONSCRIPTION_TITLES, EDUCATION_TITLES, MARITAL_TITLES } from '../../enums.js';
 import { afa } from './fa.js';
 import { mfa } from './fa-my.js';
-import { AMR, api, ApiError, currentCitizen, publicErrorMessage, signOut, type Citizen } from './http.js';
-import { Alert, AmrPage, AmrSignIn, groupCode, Failures, faScore, jDate, jDateTime, Loading, ScoreTable, StateBadge } from './ui.js';
+import { AMR, api, currentCitizen, publicErrorMessage, type Citizen } from './http.js';
+import { Alert, AmrPage, AmrSignIn, groupCode, Failures, faNum, jDate, jDateTime, Loading, ScoreTable, StateBadge } from './ui.js';
 
 // The correction form is needed only when the application was returned: its own chunk.
 const ApplicationForm = lazy(() => import('./ApplicationForm.js'));
-
-type State =
-  | { kind: 'loading' }
-  | { kind: 'auth' }
-  | { kind: 'error'; message: string; relogin?: boolean }
-  | { kind: 'open'; data: ApplicantView };
 
 type Notice = 'submitted' | 'resubmitted' | 'withdrawn';
 const NOTICES: Record<Notice, string> = { submitted: mfa.view.submitted, resubmitted: mfa.view.resubmitted, withdrawn: mfa.view.withdrawn };
@@ -91,7 +86,7 @@ function Details({ a }: { a: ApplicantView }) {
         {a.fieldOfStudy ? ` — ${a.fieldOfStudy}` : ''}
       </dd>
       <dt>{mfa.view.gpa}</dt>
-      <dd>{faScore(a.gpa)}</dd>
+      <dd>{faNum(a.gpa)}</dd>
       <dt>{mfa.view.residence}</dt>
       <dd>{a.residenceName}</dd>
       <dt>{mfa.view.birthPlace}</dt>
@@ -121,7 +116,7 @@ function View({ a, onChanged, onResubmit }: { a: ApplicantView; onChanged: (v: A
           <dt>{mfa.my.created}</dt>
           <dd>{jDateTime(a.createdAt)}</dd>
           <dt>{mfa.my.score}</dt>
-          <dd data-testid="score">{faScore(a.score)}</dd>
+          <dd data-testid="score">{faNum(a.score)}</dd>
           {a.dueAt && (
             <>
               <dt>{mfa.view.due}</dt>
@@ -276,25 +271,12 @@ export default function MyApplication() {
   const { id = '' } = useParams();
   const location = useLocation();
   const navigate = useNavigate();
-  const [state, setState] = useState<State>({ kind: 'loading' });
+  const { state, setState, load, show, otherMobile } = useOwned<ApplicantView>(`${AMR}/applications/mine/${encodeURIComponent(id)}`, { notOwner: mfa.my.notOwner });
   const [notice, setNotice] = useState<Notice | null>(((location.state as { notice?: Notice } | null)?.notice) ?? null);
   const [editing, setEditing] = useState<{ call: CallView; citizen: Citizen } | null>(null);
   const [editError, setEditError] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   usePageTitle(mfa.view.title);
-
-  const load = useCallback(async () => {
-    setState({ kind: 'loading' });
-    try {
-      const data = await api.get<ApplicantView>(`${AMR}/applications/mine/${encodeURIComponent(id)}`);
-      setState({ kind: 'open', data });
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 401) setState({ kind: 'auth' });
-      else if (err instanceof ApiError && (err.status === 404 || err.status === 403 || err.status === 400)) setState({ kind: 'error', message: mfa.my.notOwner, relogin: true });
-      else setState({ kind: 'error', message: publicErrorMessage(err) });
-    }
-  }, [id]);
-  useEffect(() => void load(), [load]);
 
   // The notice came with the navigation: forget it in the history entry so a reload does not show it again.
   useEffect(() => {
@@ -303,7 +285,7 @@ export default function MyApplication() {
   }, []);
 
   function changed(data: ApplicantView, n: Notice) {
-    setState({ kind: 'open', data });
+    show(data);
     setNotice(n);
     setEditing(null);
     window.scrollTo(0, 0);
@@ -337,18 +319,7 @@ export default function MyApplication() {
       )}
       {state.kind === 'loading' && <Loading />}
       {state.kind === 'auth' && <AmrSignIn onSignedIn={() => load()} />}
-      {state.kind === 'error' && (
-        <>
-          <Alert testId="load-error">{state.message}</Alert>
-          {state.relogin && (
-            <div>
-              <button type="button" className="cx-btn cx-btn-light" onClick={() => void signOut().then(() => setState({ kind: 'auth' }))}>
-                {afa.common.otherMobile}
-              </button>
-            </div>
-          )}
-        </>
-      )}
+      {state.kind === 'error' && <OwnedError message={state.message} relogin={state.relogin} onOtherMobile={otherMobile} testId="load-error" />}
       <Alert>{editError}</Alert>
       {state.kind === 'open' && !editing && <View a={state.data} onChanged={changed} onResubmit={() => void startEdit(state.data)} />}
       {state.kind === 'open' && editing && (

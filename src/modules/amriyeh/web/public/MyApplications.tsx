@@ -1,30 +1,16 @@
-import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
+import { useOwned } from '../../../../web/components/Owned.js';
 import { usePageTitle } from '../../../../web/components/usePageTitle.js';
 import type { ApplicationListItem } from '../../api-types.js';
 import { afa } from './fa.js';
 import { mfa } from './fa-my.js';
-import { AMR, api, ApiError, publicErrorMessage } from './http.js';
-import { Alert, AmrPage, AmrSignIn, groupCode, faScore, jDate, Loading, StateBadge } from './ui.js';
-
-type State = { kind: 'loading' } | { kind: 'auth' } | { kind: 'error'; message: string } | { kind: 'open'; items: ApplicationListItem[] };
+import { AMR } from './http.js';
+import { Alert, AmrPage, AmrSignIn, groupCode, faNum, jDate, Loading, StateBadge } from './ui.js';
 
 /** `/amriyeh/my`: the signed-in applicant's applications (the one-time code first when not signed in). */
 export default function MyApplications() {
   usePageTitle(mfa.my.title);
-  const [state, setState] = useState<State>({ kind: 'loading' });
-
-  const load = useCallback(async () => {
-    setState({ kind: 'loading' });
-    try {
-      const r = await api.get<{ items: ApplicationListItem[] }>(`${AMR}/applications/mine`);
-      setState({ kind: 'open', items: r.items });
-    } catch (err) {
-      if (err instanceof ApiError && (err.status === 401 || err.status === 403)) setState({ kind: 'auth' });
-      else setState({ kind: 'error', message: publicErrorMessage(err) });
-    }
-  }, []);
-  useEffect(() => void load(), [load]);
+  const { state, load } = useOwned<{ items: ApplicationListItem[] }>(`${AMR}/applications/mine`);
 
   return (
     <AmrPage>
@@ -39,7 +25,7 @@ export default function MyApplications() {
           </button>
         </Alert>
       )}
-      {state.kind === 'open' && state.items.length === 0 && (
+      {state.kind === 'open' && state.data.items.length === 0 && (
         <section className="cx-card">
           <p>{mfa.my.none}</p>
           <Link to="/amriyeh" className="cx-btn cx-btn-light">
@@ -47,9 +33,9 @@ export default function MyApplications() {
           </Link>
         </section>
       )}
-      {state.kind === 'open' && state.items.length > 0 && (
+      {state.kind === 'open' && state.data.items.length > 0 && (
         <ul className="amr-list" data-testid="my-applications">
-          {state.items.map((a) => (
+          {state.data.items.map((a) => (
             <li key={a.id} className="cx-card amr-call" data-testid="my-application">
               <h2>
                 <Link to={`/amriyeh/my/${a.id}`}>{a.callTitle}</Link>
@@ -61,7 +47,7 @@ export default function MyApplications() {
                   <bdi dir="ltr">{groupCode(a.trackingCode)}</bdi>
                 </dd>
                 <dt>{mfa.my.score}</dt>
-                <dd>{faScore(a.score)}</dd>
+                <dd>{faNum(a.score)}</dd>
                 <dt>{mfa.my.created}</dt>
                 <dd>{jDate(a.createdAt)}</dd>
               </dl>

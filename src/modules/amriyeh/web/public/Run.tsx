@@ -6,7 +6,7 @@ import type { RunView } from '../../api-types.js';
 import { afa } from './fa.js';
 import { rfa } from './fa-run.js';
 import { AMR, api, ApiError, publicErrorMessage } from './http.js';
-import { Alert, AmrPage, described, faNumber, faScore, Field, groupCode, jDateTime, Loading } from './ui.js';
+import { Alert, AmrPage, described, faNumber, faNum, Field, groupCode, jDateTime, Loading } from './ui.js';
 
 const PAGE_SIZE = 50;
 
@@ -200,7 +200,7 @@ export default function Run() {
                     <td className="amr-num" data-label={rfa.run.ref}>
                       <bdi dir="ltr">{groupCode(r.ref)}</bdi>
                     </td>
-                    <td className="amr-num" data-label={rfa.run.score}>{faScore(r.score)}</td>
+                    <td className="amr-num" data-label={rfa.run.score}>{faNum(r.score)}</td>
                     <td data-label={rfa.run.result}>
                       <span className="amr-result" data-result={r.result}>
                         {r.resultTitle}

@@ -4,7 +4,7 @@ import type { StationPublic } from '../../api-types.js';
 import { MAX_PREFERENCES } from '../../enums.js';
 import { ffa } from './fa-form.js';
 import { AMR, api, publicErrorMessage } from './http.js';
-import { described, Field, faNumber, Loading } from './ui.js';
+import { faNumber, Loading, Select } from './ui.js';
 
 /** A ranked station as the form keeps it (the server's StationPublic, or a PreferenceView when correcting). */
 export interface StationChoice {
@@ -92,26 +92,23 @@ export function StationPicker({
 
   return (
     <div className="amr-stations" data-field="stationIds">
-      <Field id="st-province" label={ffa.stations.province}>
-        <select
-          {...described('st-province', false, undefined)}
-          className="cx-select"
-          value={value.provinceId ?? ''}
-          disabled={!provinces}
-          onChange={(e) => {
-            const provinceId = e.currentTarget.value ? Number(e.currentTarget.value) : null;
-            if (value.chosen.length) setAnnounce(ffa.stations.provinceChanged);
-            onChange({ provinceId, chosen: [] });
-          }}
-        >
-          <option value="">{provinces ? ffa.choose : ffa.loading}</option>
-          {provinces?.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <Select
+        id="st-province"
+        label={ffa.stations.province}
+        value={value.provinceId}
+        loading={!provinces}
+        disabled={!provinces}
+        onChange={(v) => {
+          if (value.chosen.length) setAnnounce(ffa.stations.provinceChanged);
+          onChange({ provinceId: v ? Number(v) : null, chosen: [] });
+        }}
+      >
+        {provinces?.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+      </Select>
 
       {loadError && (
         <p className="cx-error" role="alert">

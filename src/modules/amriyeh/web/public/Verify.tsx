@@ -1,58 +1,39 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router';
 import { toAsciiDigits, toPersianDigits } from '../../../../core/fa/normalize.js';
+import { LookupForm } from '../../../../web/components/LookupForm.js';
 import { usePageTitle } from '../../../../web/components/usePageTitle.js';
 import type { LetterVerification } from '../../api-types.js';
 import { afa } from './fa.js';
 import { vfa } from './fa-verify.js';
 import { api, ApiError, publicErrorMessage } from './http.js';
-import { Alert, AmrPage, described, Field, jDate, jDateTime, Loading } from './ui.js';
+import { Alert, AmrPage, jDate, jDateTime, Loading } from './ui.js';
 
 /** A letter number as typed or scanned: ASCII digits, no spaces. */
 export function cleanNumber(s: string): string {
   return toAsciiDigits(s).replace(/\s+/g, '').slice(0, 40);
 }
 
+const numberTexts = {
+  title: vfa.verify.title,
+  intro: vfa.verify.intro,
+  label: vfa.verify.number,
+  hint: vfa.verify.numberHint,
+  invalid: vfa.verify.numberInvalid,
+  submit: vfa.verify.search,
+};
+
 function NumberForm({ initial = '' }: { initial?: string }) {
-  const navigate = useNavigate();
-  const [value, setValue] = useState(toPersianDigits(initial));
-  const [error, setError] = useState<string | null>(null);
-  const input = useRef<HTMLInputElement>(null);
-
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    const n = cleanNumber(value);
-    if (!n) {
-      setError(vfa.verify.numberInvalid);
-      input.current?.focus();
-      return;
-    }
-    setError(null);
-    void navigate(`/verify/amriyeh/${encodeURIComponent(n)}`);
-  }
-
   return (
-    <form className="cx-card" onSubmit={submit} noValidate role="search" aria-labelledby="verify-form-title">
-      <h2 id="verify-form-title" className="cx-sr">
-        {vfa.verify.title}
-      </h2>
-      <p className="cx-lead">{vfa.verify.intro}</p>
-      <Field id="letter-number" label={vfa.verify.number} hint={vfa.verify.numberHint} error={error}>
-        <input
-          ref={input}
-          {...described('letter-number', true, error)}
-          className="cx-input cx-code-input"
-          name="number"
-          inputMode="numeric"
-          autoComplete="off"
-          value={value}
-          onChange={(e) => setValue(toPersianDigits(e.currentTarget.value.slice(0, 40)))}
-        />
-      </Field>
-      <button type="submit" className="cx-btn cx-btn-block">
-        {vfa.verify.search}
-      </button>
-    </form>
+    <LookupForm
+      id="letter-number"
+      name="number"
+      texts={numberTexts}
+      initial={initial}
+      maxLength={40}
+      clean={(typed) => cleanNumber(typed) || null}
+      to={(n) => `/verify/amriyeh/${encodeURIComponent(n)}`}
+    />
   );
 }
 

@@ -1,9 +1,9 @@
+import { fa } from '../../../../web/fa.js';
+
 /** Persian strings of the amriyeh application form (its own chunk). Field messages follow ../../contract.ts. */
 export const ffa = {
   required: 'این بخش را پر کنید.',
-  choose: 'انتخاب کنید',
-  loading: 'در حال بارگذاری…',
-  formErrors: 'چند بخش فرم نیاز به اصلاح دارد؛ پیام کنار هر بخش را ببینید.',
+  loading: fa.app.loading,
   resubmitIntro: 'درخواست شما برای اصلاح بازگردانده شده است. بخش‌های لازم را اصلاح کنید و دوباره بفرستید.',
   lastComment: 'توضیح کارشناس',
   stations: {
@@ -61,15 +61,7 @@ export const ffa = {
     title: 'محل سکونت و تولد',
     residence: 'محل سکونت',
     birthPlace: 'محل تولد',
-    province: 'استان',
-    county: 'شهرستان',
-    locality: 'شهر یا روستا',
     localityNone: 'برای این شهرستان شهر، روستا یا بخشی در سامانه ثبت نشده است.',
-    cityPrefix: 'شهر',
-    villagePrefix: 'روستای',
-    districtGroup: (name: string) => `بخش ${name}`,
-    ruralGroup: (name: string) => `دهستان ${name}`,
-    districts: 'بخش‌ها',
     current: (name: string) => `اکنون: ${name}`,
     change: 'تغییر',
     keep: 'بدون تغییر',

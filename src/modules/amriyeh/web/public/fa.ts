@@ -18,7 +18,6 @@ export const afa = {
     back: 'بازگشت',
     outOf: (p: string, max: string) => `${p} از ${max}`,
     notFound: 'یافت نشد.',
-    otherMobile: 'ورود با شماره همراه دیگر',
     signedInAs: (mobile: string) => `با شماره همراه ${mobile} وارد شده‌اید.`,
     period: (from: string, to: string) => `ثبت‌نام از ${from} تا ${to}`,
     national: 'سطح کشور',
@@ -37,6 +36,5 @@ export const afa = {
     title: 'ثبت‌نام امریه آتش‌نشانان روستایی',
     notAccepting: 'ثبت‌نام در این فراخوان باز نیست.',
     steps: ['شماره همراه', 'تکمیل فرم', 'بررسی شرایط', 'ثبت'],
-    stepOf: (n: string, total: string) => `گام ${n} از ${total}`,
   },
 } as const;

@@ -1,30 +1,21 @@
 // Small plain-markup building blocks of the amriyeh public pages: the service's sub-navigation, a state badge,
 // the score table, the list of failed rules, and the sign-in step shown when a page needs the applicant.
-// The complaints pages' layout classes first, so this service's own rules (amriyeh.css) come after them.
-import '../../../complaints/web/public/complaints.css';
+// The shell's page layout classes first, so this service's own rules (amriyeh.css) come after them.
+import '../../../../web/styles/pages.css';
 import './amriyeh.css';
 import type { ReactNode } from 'react';
-import { toPersianDigits } from '../../../../core/fa/normalize.js';
 import { NavLink } from 'react-router';
+import { StateBadge as Badge } from '../../../../web/components/StateBadge.js';
 import { OtpForm } from '../../../../web/components/OtpForm.js';
 import type { Citizen } from '../../../../web/citizen-auth.js';
-import { faNumber } from '../../../complaints/web/format.js';
 import type { ScorePartView } from '../../api-types.js';
+import { faNum } from '../format.js';
 import { afa } from './fa.js';
 
-export { Alert, described, Field } from '../../../../web/components/form.js';
-export { Loading } from '../../../complaints/web/public/ui.js';
-export { faNumber, jDate, jDateTime } from '../../../complaints/web/format.js';
-
-/** A score or a weight with Persian digits and at most two decimals: 72.5 → '۷۲٫۵'. */
-export function faScore(n: number | null | undefined): string {
-  return n === null || n === undefined ? afa.common.none : faNumber(n, 2);
-}
-
-/** A tracking code in groups of four with Persian digits ('۱۲۳۴-۵۶۷۸-۹۰۱۲-۳'); show it inside an LTR <bdi>. */
-export function groupCode(code: string): string {
-  return toPersianDigits(code.replace(/(\d{4})(?=\d)/g, '$1-'));
-}
+export { Alert, described, Field, Select, useFormErrors } from '../../../../web/components/form.js';
+export { PageLoader as Loading } from '../../../../web/components/PageLoader.js';
+export { faNumber, jDate, jDateTime } from '../../../../web/format.js';
+export { faNum, groupCode } from '../format.js';
 
 /** The links between the amriyeh pages, above each page's title. */
 export function AmrNav() {
@@ -50,11 +41,7 @@ export function AmrPage({ children, wide = false }: { children: ReactNode; wide?
 }
 
 export function StateBadge({ state, title }: { state: string; title: string }) {
-  return (
-    <span className="cx-state amr-state" data-state={state} data-testid="state">
-      {title}
-    </span>
-  );
+  return <Badge state={state} title={title} className="cx-state amr-state" />;
 }
 
 /** The score broken down by criterion, as the server explained it, with the total. */
@@ -74,7 +61,7 @@ export function ScoreTable({ parts, total, caption }: { parts: ScorePartView[]; 
           {parts.map((p) => (
             <tr key={p.criterion}>
               <th scope="row">{p.title}</th>
-              <td className="amr-num">{afa.common.outOf(faScore(p.points), faScore(p.max))}</td>
+              <td className="amr-num">{afa.common.outOf(faNum(p.points), faNum(p.max))}</td>
               <td>{p.reason}</td>
             </tr>
           ))}
@@ -83,7 +70,7 @@ export function ScoreTable({ parts, total, caption }: { parts: ScorePartView[]; 
           <tr>
             <th scope="row">{afa.common.total}</th>
             <td className="amr-num" data-testid="score-total">
-              {afa.common.outOf(faScore(total), faScore(parts.reduce((s, p) => s + p.max, 0)))}
+              {afa.common.outOf(faNum(total), faNum(parts.reduce((s, p) => s + p.max, 0)))}
             </td>
             <td />
           </tr>

@@ -1,36 +1,21 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Anchor, Badge, Button, Checkbox, Container, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { toAsciiDigits } from '../../../../core/fa/normalize.js';
 import { api } from '../../../../web/api.js';
-import { LoadError } from '../../../../web/components/LoadError.js';
-import { PageLoader } from '../../../../web/components/PageLoader.js';
 import { usePageTitle } from '../../../../web/components/usePageTitle.js';
 import { APPLICATION_STATES, APPLICATION_STATE_TITLES } from '../../enums.js';
 import type { StaffListItem } from '../../api-types.js';
 import { afa } from './fa.js';
-import { AmriyehHeader, AppStateBadge, faCode, faNum, faTracking, jDate, useCalls, useViewer, waitingStates } from './shared.js';
+import { faDigits, jDate } from '../../../../web/format.js';
+import { CardLink, DueCell, EmptyCard, ListView, Pager, QueryStatus, useListParams } from '../../../../web/staff/ui.js';
+import { faNum, groupCode } from '../format.js';
+import { AmriyehHeader, AppStateBadge, useCalls, useViewer, waitingStates } from './shared.js';
 
 const PAGE_SIZE = 25;
 /** The filters kept in the address (a reload, the back button and a shared link keep them). */
 const FILTERS = ['callId', 'state', 'q', 'overdue'] as const;
-
-function DueCell({ item }: { item: StaffListItem }) {
-  if (!item.dueAt) return <Text size="sm">{afa.common.none}</Text>;
-  return (
-    <Group gap={4} wrap="wrap">
-      <Text size="sm" c={item.overdue ? 'red.9' : undefined} fw={item.overdue ? 700 : undefined} style={{ whiteSpace: 'nowrap' }}>
-        {jDate(item.dueAt)}
-      </Text>
-      {item.overdue && (
-        <Badge color="red" c="red.9" variant="light" size="sm" className="am-badge">
-          {afa.list.overdue}
-        </Badge>
-      )}
-    </Group>
-  );
-}
 
 /**
  * `/app/amriyeh/applications`: the applications in the viewer's scope, with filters (call, state, search by name,
@@ -39,8 +24,7 @@ function DueCell({ item }: { item: StaffListItem }) {
 export default function ApplicationList() {
   usePageTitle(afa.list.title);
   const viewer = useViewer();
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
+  const { params, page, update, goPage, clear } = useListParams();
   const calls = useCalls();
   const [q, setQ] = useState(params.get('q') ?? '');
   useEffect(() => setQ(params.get('q') ?? ''), [params]);
@@ -58,21 +42,6 @@ export default function ApplicationList() {
     placeholderData: keepPreviousData,
   });
 
-  function update(changes: Record<string, string | null>) {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    next.delete('page');
-    setParams(next);
-  }
-  function goPage(p: number) {
-    const next = new URLSearchParams(params);
-    if (p <= 1) next.delete('page');
-    else next.set('page', String(p));
-    setParams(next);
-  }
   function onSearch(e: FormEvent) {
     e.preventDefault();
     update({ q: toAsciiDigits(q.trim()) || null });
@@ -127,7 +96,7 @@ export default function ApplicationList() {
                     {afa.list.mine}: {APPLICATION_STATE_TITLES[s]}
                   </Button>
                 ))}
-                <Button variant="subtle" size="xs" onClick={() => setParams(new URLSearchParams())}>
+                <Button variant="subtle" size="xs" onClick={clear}>
                   {afa.list.clear}
                 </Button>
               </Group>
@@ -140,122 +109,99 @@ export default function ApplicationList() {
             {afa.common.total(faNum(total))}
           </Text>
           {overdueHere > 0 && (
-            <Badge color="red" c="red.9" variant="light" size="lg" className="am-badge" data-testid="overdue-here">
+            <Badge color="red" c="red.9" variant="light" size="lg" className="st-badge" data-testid="overdue-here">
               {afa.list.overdueOnPage(faNum(overdueHere))}
             </Badge>
           )}
         </Group>
 
-        {list.isPending ? (
-          <PageLoader />
-        ) : list.isError ? (
-          <LoadError error={list.error} onRetry={() => void list.refetch()} />
+        {list.isPending || list.isError ? (
+          <QueryStatus query={list} />
         ) : list.data.items.length === 0 ? (
-          <Paper withBorder p="xl" radius="md">
-            <Text ta="center">{afa.list.empty}</Text>
-          </Paper>
+          <EmptyCard>{afa.list.empty}</EmptyCard>
         ) : (
           <>
-            <Paper withBorder radius="md" visibleFrom="md" style={{ overflow: 'hidden' }} aria-busy={list.isFetching}>
-              <Table highlightOnHover verticalSpacing="sm" data-testid="applications-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{afa.list.colCode}</Table.Th>
-                    <Table.Th>{afa.list.colName}</Table.Th>
-                    <Table.Th>{afa.list.colStation}</Table.Th>
-                    <Table.Th>{afa.list.colState}</Table.Th>
-                    <Table.Th>{afa.list.colScore}</Table.Th>
-                    <Table.Th>{afa.list.colCreated}</Table.Th>
-                    <Table.Th>{afa.list.colDue}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.data.items.map((a) => (
-                    <Table.Tr key={a.id} className={a.overdue ? 'am-row-overdue' : undefined} data-overdue={a.overdue || undefined}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/app/amriyeh/applications/${a.id}`} className="am-code" data-testid="application-link">
-                          {faTracking(a.trackingCode)}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" fw={500}>
-                          {a.fullName}
-                        </Text>
-                        <Text size="xs" c="dimmed">
-                          <bdi className="am-ltr">{faCode(a.nationalCode)}</bdi>
-                          {!params.get('callId') && callTitle(a.callId) ? ` — ${callTitle(a.callId)}` : ''}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{a.firstStation}</Text>
-                        <Text size="xs" c="dimmed">
-                          {a.districtName}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <AppStateBadge state={a.state} title={a.stateTitle} />
-                      </Table.Td>
-                      <Table.Td>{faNum(a.score)}</Table.Td>
-                      <Table.Td>
-                        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                          {jDate(a.createdAt)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <DueCell item={a} />
-                      </Table.Td>
+            <ListView
+              busy={list.isFetching}
+              cardsTestId="applications-cards"
+              table={
+                <Table highlightOnHover verticalSpacing="sm" data-testid="applications-table">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{afa.list.colCode}</Table.Th>
+                      <Table.Th>{afa.list.colName}</Table.Th>
+                      <Table.Th>{afa.list.colStation}</Table.Th>
+                      <Table.Th>{afa.list.colState}</Table.Th>
+                      <Table.Th>{afa.list.colScore}</Table.Th>
+                      <Table.Th>{afa.list.colCreated}</Table.Th>
+                      <Table.Th>{afa.list.colDue}</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Paper>
-
-            <Stack gap="sm" hiddenFrom="md" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid="applications-cards">
-              {list.data.items.map((a) => (
-                <li key={a.id}>
-                  <Paper
-                    withBorder
-                    p="md"
-                    radius="md"
-                    component={Link}
-                    to={`/app/amriyeh/applications/${a.id}`}
-                    className="am-card-link"
-                    style={a.overdue ? { borderColor: 'var(--mantine-color-red-6)', borderInlineStartWidth: 4 } : undefined}
-                  >
-                    <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
-                      <Text fw={700} size="sm">
-                        {a.fullName}
-                      </Text>
-                      <AppStateBadge state={a.state} title={a.stateTitle} />
-                    </Group>
-                    <Text size="xs" c="dimmed" mt={4}>
-                      <span className="am-code">{faTracking(a.trackingCode)}</span> — {a.firstStation}
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {list.data.items.map((a) => (
+                      <Table.Tr key={a.id} className={a.overdue ? 'st-row-overdue' : undefined} data-overdue={a.overdue || undefined}>
+                        <Table.Td>
+                          <Anchor component={Link} to={`/app/amriyeh/applications/${a.id}`} className="st-code" data-testid="application-link">
+                            {groupCode(a.trackingCode)}
+                          </Anchor>
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm" fw={500}>
+                            {a.fullName}
+                          </Text>
+                          <Text size="xs" c="dimmed">
+                            <bdi className="st-ltr">{faDigits(a.nationalCode)}</bdi>
+                            {!params.get('callId') && callTitle(a.callId) ? ` — ${callTitle(a.callId)}` : ''}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm">{a.firstStation}</Text>
+                          <Text size="xs" c="dimmed">
+                            {a.districtName}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <AppStateBadge state={a.state} title={a.stateTitle} />
+                        </Table.Td>
+                        <Table.Td>{faNum(a.score)}</Table.Td>
+                        <Table.Td>
+                          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                            {jDate(a.createdAt)}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <DueCell dueAt={a.dueAt} overdue={a.overdue} />
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              }
+              cards={list.data.items.map((a) => (
+                <CardLink key={a.id} to={`/app/amriyeh/applications/${a.id}`} overdue={a.overdue}>
+                  <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
+                    <Text fw={700} size="sm">
+                      {a.fullName}
                     </Text>
-                    <Group gap="md" mt={6}>
-                      <Text size="xs">
-                        {afa.list.colScore}: {faNum(a.score)}
-                      </Text>
-                      <Group gap={4}>
-                        <Text size="xs">{afa.list.colDue}:</Text>
-                        <DueCell item={a} />
-                      </Group>
+                    <AppStateBadge state={a.state} title={a.stateTitle} />
+                  </Group>
+                  <Text size="xs" c="dimmed" mt={4}>
+                    <span className="st-code">{groupCode(a.trackingCode)}</span> — {a.firstStation}
+                  </Text>
+                  <Group gap="md" mt={6}>
+                    <Text size="xs">
+                      {afa.list.colScore}: {faNum(a.score)}
+                    </Text>
+                    <Group gap={4}>
+                      <Text size="xs">{afa.list.colDue}:</Text>
+                      <DueCell dueAt={a.dueAt} overdue={a.overdue} />
                     </Group>
-                  </Paper>
-                </li>
+                  </Group>
+                </CardLink>
               ))}
-            </Stack>
+            />
 
-            <Group justify="center" gap="sm" component="nav" aria-label={afa.common.page(faNum(page), faNum(pages))}>
-              <Button variant="default" size="xs" disabled={page <= 1} onClick={() => goPage(page - 1)} data-testid="prev">
-                {afa.common.prev}
-              </Button>
-              <Text size="sm" data-testid="page">
-                {afa.common.page(faNum(page), faNum(pages))}
-              </Text>
-              <Button variant="default" size="xs" disabled={page >= pages} onClick={() => goPage(page + 1)} data-testid="next">
-                {afa.common.next}
-              </Button>
-            </Group>
+            <Pager page={page} pages={pages} onPage={goPage} />
           </>
         )}
       </Stack>

@@ -3,15 +3,16 @@ import { Alert, Anchor, Button, Container, Grid, Group, List, Paper, Stack, Tabl
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { api } from '../../../../web/api.js';
-import { LoadError } from '../../../../web/components/LoadError.js';
-import { PageLoader } from '../../../../web/components/PageLoader.js';
 import { usePageTitle } from '../../../../web/components/usePageTitle.js';
 import { CONSCRIPTION_TITLES, EDUCATION_TITLES, MARITAL_TITLES, type ClaimablePriorityGroup } from '../../enums.js';
 import type { LetterView, ReviewAction, StaffView } from '../../api-types.js';
 import { ConfirmButton } from './ConfirmButton.js';
 import { ClaimsReview, type Verdicts } from './Documents.js';
 import { afa } from './fa.js';
-import { actionError, AppStateBadge, Facts, faCode, faNum, faTracking, isOverdue, jDate, jDateTime, Notice, useViewer } from './shared.js';
+import { faDigits, isOverdue, jDate, jDateTime } from '../../../../web/format.js';
+import { DueDate, Facts, Notice, QueryStatus } from '../../../../web/staff/ui.js';
+import { faNum, groupCode } from '../format.js';
+import { actionError, AppStateBadge, useViewer } from './shared.js';
 
 const MAX_COMMENT = 2000;
 const DANGER: ReviewAction[] = ['district_reject', 'province_reject'];
@@ -176,8 +177,7 @@ export default function ApplicationReview() {
   });
   usePageTitle(q.data ? `${q.data.firstName} ${q.data.lastName}` : afa.list.title);
 
-  if (q.isPending) return <PageLoader />;
-  if (q.isError) return <LoadError error={q.error} onRetry={() => void q.refetch()} />;
+  if (q.isPending || q.isError) return <QueryStatus query={q} />;
   const app = q.data;
 
   // The verdicts start from what is recorded, once per loaded version.
@@ -221,7 +221,7 @@ export default function ApplicationReview() {
               {app.firstName} {app.lastName}
             </Title>
             <Text size="sm" c="dimmed">
-              <span className="am-code">{faTracking(app.trackingCode)}</span> — {app.callTitle}
+              <span className="st-code">{groupCode(app.trackingCode)}</span> — {app.callTitle}
             </Text>
           </div>
           <Group gap="xs">
@@ -344,10 +344,10 @@ export default function ApplicationReview() {
                 </Title>
                 <Facts
                   items={[
-                    [afa.review.nationalCode, <bdi className="am-code">{faCode(app.nationalCode)}</bdi>],
+                    [afa.review.nationalCode, <bdi className="st-code">{faDigits(app.nationalCode)}</bdi>],
                     [afa.review.fatherName, app.fatherName],
                     [afa.review.birthDate, jDate(app.birthDate)],
-                    [afa.review.mobile, <bdi className="am-ltr">{faCode(app.mobile)}</bdi>],
+                    [afa.review.mobile, <bdi className="st-ltr">{faDigits(app.mobile)}</bdi>],
                     [afa.review.education, `${EDUCATION_TITLES[app.educationLevel] ?? app.educationLevel}${app.fieldOfStudy ? ` — ${app.fieldOfStudy}` : ''}`],
                     app.gpa !== null && [afa.review.gpa, faNum(app.gpa)],
                     [afa.review.residence, app.residenceName],
@@ -377,7 +377,7 @@ export default function ApplicationReview() {
                         app.letterNumber && [
                           afa.review.letterNumber,
                           <Anchor href={`/amriyeh/letters/${encodeURIComponent(app.letterNumber)}`} target="_blank" rel="noopener" pos="relative" data-testid="letter-link">
-                            <bdi className="am-code">{faTracking(app.letterNumber)}</bdi> — {afa.review.letterLink} <VisuallyHidden>{afa.common.opensNewTab}</VisuallyHidden>
+                            <bdi className="st-code">{groupCode(app.letterNumber)}</bdi> — {afa.review.letterLink} <VisuallyHidden>{afa.common.opensNewTab}</VisuallyHidden>
                           </Anchor>,
                         ],
                       ]}
@@ -397,7 +397,7 @@ export default function ApplicationReview() {
                         {h.byApplicant ? afa.review.byApplicant : h.bySystem ? afa.review.bySystem : afa.review.byStaff} — {h.toStateTitle}
                       </Text>
                       {h.comment && (
-                        <Text size="sm" className="am-pre" mt={4}>
+                        <Text size="sm" className="st-pre" mt={4}>
                           {h.comment}
                         </Text>
                       )}
@@ -421,20 +421,10 @@ export default function ApplicationReview() {
                   <Facts
                     items={[
                       [afa.review.state, <AppStateBadge state={app.state} title={app.stateTitle} />],
-                      [
-                        afa.review.due,
-                        app.dueAt ? (
-                          <Text span c={isOverdue(app.dueAt) ? 'red.9' : undefined} fw={isOverdue(app.dueAt) ? 700 : undefined}>
-                            {jDate(app.dueAt)}
-                            {isOverdue(app.dueAt) ? ` (${afa.review.overdue})` : ''}
-                          </Text>
-                        ) : (
-                          afa.common.none
-                        ),
-                      ],
+                      [afa.review.due, <DueDate dueAt={app.dueAt} overdue={isOverdue(app.dueAt)} />],
                       [afa.review.score, faNum(app.score)],
                       [afa.review.created, jDate(app.createdAt)],
-                      app.lastComment && [afa.review.lastComment, <span className="am-pre">{app.lastComment}</span>],
+                      app.lastComment && [afa.review.lastComment, <span className="st-pre">{app.lastComment}</span>],
                     ]}
                   />
                   <Notice tone="error" onClose={() => setError(null)}>

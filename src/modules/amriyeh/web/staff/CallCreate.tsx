@@ -20,9 +20,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { parseJalaliDate } from '../../../../core/fa/jalali.js';
 import { toAsciiDigits, toPersianDigits } from '../../../../core/fa/normalize.js';
-import { api } from '../../../../web/api.js';
-import { LoadError } from '../../../../web/components/LoadError.js';
-import { PageLoader } from '../../../../web/components/PageLoader.js';
+import { api, fieldErrors } from '../../../../web/api.js';
 import { usePageTitle } from '../../../../web/components/usePageTitle.js';
 import {
   CONSCRIPTION_STATUSES,
@@ -42,7 +40,10 @@ import {
 import type { CallView } from '../../api-types.js';
 import type { ScoringCriterion } from '../../contract.js';
 import { afa } from './fa.js';
-import { digitsOnly, faNum, fieldErrors, useProvinces, useViewer } from './shared.js';
+import { onlyDigits } from '../../../../web/components/digits.js';
+import { QueryStatus, useProvinces } from '../../../../web/staff/ui.js';
+import { faNum } from '../format.js';
+import { useViewer } from './shared.js';
 
 const PRIORITY_SHARE_GROUPS = ['martyr_family', 'veteran', 'freed_pow', 'relief_supported'] as const;
 type PriorityShareGroup = (typeof PRIORITY_SHARE_GROUPS)[number];
@@ -91,7 +92,7 @@ function DateField({ label, value, onChange, error, description, testId }: { lab
       value={toPersianDigits(value)}
       onChange={(e) => onChange(toAsciiDigits(e.currentTarget.value).replace(/[^\d/-]/g, '').slice(0, 10))}
       error={error}
-      classNames={{ input: 'am-ltr' }}
+      classNames={{ input: 'st-ltr' }}
       inputMode="numeric"
       data-testid={testId}
     />
@@ -105,9 +106,9 @@ function NumberField({ label, value, onChange, error, description, max = 7, test
       required={required}
       description={description}
       value={toPersianDigits(value)}
-      onChange={(e) => onChange(digitsOnly(e.currentTarget.value, max))}
+      onChange={(e) => onChange(onlyDigits(e.currentTarget.value, max))}
       error={error}
-      classNames={{ input: 'am-ltr' }}
+      classNames={{ input: 'st-ltr' }}
       inputMode="numeric"
       data-testid={testId}
     />
@@ -115,7 +116,7 @@ function NumberField({ label, value, onChange, error, description, max = 7, test
 }
 
 function ShareField({ label, value, onChange, error }: { label: string; value: string; onChange: (v: string) => void; error?: string | undefined }) {
-  return <TextInput label={label} value={faDecimal(value)} onChange={(e) => onChange(decimalOnly(e.currentTarget.value))} error={error} classNames={{ input: 'am-ltr' }} inputMode="decimal" />;
+  return <TextInput label={label} value={faDecimal(value)} onChange={(e) => onChange(decimalOnly(e.currentTarget.value))} error={error} classNames={{ input: 'st-ltr' }} inputMode="decimal" />;
 }
 
 function Section({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) {
@@ -294,10 +295,8 @@ export default function CallCreate() {
           </Section>
 
           <Section title={afa.create.quotas} hint={afa.create.quotasHint}>
-            {provinces.isPending ? (
-              <PageLoader />
-            ) : provinces.isError ? (
-              <LoadError error={provinces.error} onRetry={() => void provinces.refetch()} />
+            {provinces.isPending || provinces.isError ? (
+              <QueryStatus query={provinces} />
             ) : (
               <Stack gap="sm">
                 <SimpleGrid cols={{ base: 2, sm: 3, md: 4 }} spacing="sm">

@@ -4,14 +4,15 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation, useParams } from 'react-router';
 import { toAsciiDigits, toPersianDigits } from '../../../../core/fa/normalize.js';
 import { api } from '../../../../web/api.js';
-import { LoadError } from '../../../../web/components/LoadError.js';
-import { PageLoader } from '../../../../web/components/PageLoader.js';
 import { usePageTitle } from '../../../../web/components/usePageTitle.js';
 import type { CallView } from '../../api-types.js';
 import { ConfirmButton } from './ConfirmButton.js';
 import { afa } from './fa.js';
 import { RunsSection } from './Runs.js';
-import { actionError, CallStateBadge, Facts, faNum, jDate, jDateTime, Notice, reviewsApplications, useViewer, type Viewer } from './shared.js';
+import { jDate, jDateTime } from '../../../../web/format.js';
+import { Facts, Notice, QueryStatus } from '../../../../web/staff/ui.js';
+import { faNum } from '../format.js';
+import { actionError, CallStateBadge, reviewsApplications, useViewer, type Viewer } from './shared.js';
 import { StationsSection } from './Stations.js';
 
 /** A line of the seed form read as RFC 3797 does: a list of numbers, or else a text (its digits made ASCII). */
@@ -201,8 +202,7 @@ export default function CallPage() {
   });
   usePageTitle(q.data?.title ?? afa.nav.title);
 
-  if (q.isPending) return <PageLoader />;
-  if (q.isError) return <LoadError error={q.error} onRetry={() => void q.refetch()} />;
+  if (q.isPending || q.isError) return <QueryStatus query={q} />;
   const c = q.data;
 
   function updated(next: CallView, message: string) {
@@ -225,7 +225,7 @@ export default function CallPage() {
             <Group gap="xs" mt={4}>
               <CallStateBadge state={c.state} title={c.stateTitle} />
               {c.accepting && (
-                <Badge variant="dot" color="green" className="am-badge">
+                <Badge variant="dot" color="green" className="st-badge">
                   {afa.home.accepting}
                 </Badge>
               )}
@@ -254,7 +254,7 @@ export default function CallPage() {
                     [afa.call.referenceDate, jDate(c.referenceDate)],
                     [afa.call.nationalQuota, afa.common.seats(faNum(c.nationalQuota))],
                     [afa.call.accepting, c.accepting ? afa.home.accepting : afa.home.notAccepting],
-                    c.description && [afa.call.description, <p className="am-pre">{c.description}</p>],
+                    c.description && [afa.call.description, <p className="st-pre">{c.description}</p>],
                   ]}
                 />
               </Paper>
@@ -319,7 +319,7 @@ export default function CallPage() {
                         <Text size="sm" fw={700}>
                           {k.title}
                         </Text>
-                        <Badge variant="light" className="am-badge">
+                        <Badge variant="light" className="st-badge">
                           {afa.call.weight(faNum(k.weight))}
                         </Badge>
                       </Group>

@@ -2,13 +2,14 @@ import { Anchor, Badge, Button, Container, Group, Paper, SimpleGrid, Stack, Tabl
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api } from '../../../../web/api.js';
-import { LoadError } from '../../../../web/components/LoadError.js';
-import { PageLoader } from '../../../../web/components/PageLoader.js';
 import { usePageTitle } from '../../../../web/components/usePageTitle.js';
 import type { ApplicationState } from '../../enums.js';
 import type { StaffListItem } from '../../api-types.js';
 import { afa } from './fa.js';
-import { AmriyehHeader, CallStateBadge, faNum, jDate, reviewsApplications, useCalls, useViewer } from './shared.js';
+import { jDate } from '../../../../web/format.js';
+import { CardLink, EmptyCard, ListView, QueryStatus } from '../../../../web/staff/ui.js';
+import { faNum } from '../format.js';
+import { AmriyehHeader, CallStateBadge, reviewsApplications, useCalls, useViewer } from './shared.js';
 
 /** How many applications in the viewer's scope are in a state (one cheap page of the list). */
 function StateCount({ state, label }: { state: ApplicationState; label: string }) {
@@ -17,7 +18,7 @@ function StateCount({ state, label }: { state: ApplicationState; label: string }
     queryFn: ({ signal }) => api.get<{ items: StaffListItem[]; total: number }>(`/api/v1/amriyeh/applications?state=${state}&page=1&pageSize=1`, signal),
   });
   return (
-    <Paper withBorder p="md" radius="md" component={Link} to={`/app/amriyeh/applications?state=${state}`} className="am-card-link" data-testid={`count-${state}`}>
+    <Paper withBorder p="md" radius="md" component={Link} to={`/app/amriyeh/applications?state=${state}`} className="st-card-link" data-testid={`count-${state}`}>
       <Text size="sm" c="dimmed">
         {label}
       </Text>
@@ -70,17 +71,13 @@ export default function CallsHome() {
           </section>
         )}
 
-        {calls.isPending ? (
-          <PageLoader />
-        ) : calls.isError ? (
-          <LoadError error={calls.error} onRetry={() => void calls.refetch()} />
+        {calls.isPending || calls.isError ? (
+          <QueryStatus query={calls} />
         ) : calls.data.length === 0 ? (
-          <Paper withBorder p="xl" radius="md">
-            <Text ta="center">{afa.home.noCalls}</Text>
-          </Paper>
+          <EmptyCard>{afa.home.noCalls}</EmptyCard>
         ) : (
-          <>
-            <Paper withBorder radius="md" visibleFrom="md" style={{ overflow: 'hidden' }}>
+          <ListView
+            table={
               <Table highlightOnHover verticalSpacing="sm" data-testid="calls-table">
                 <Table.Thead>
                   <Table.Tr>
@@ -104,7 +101,7 @@ export default function CallsHome() {
                         <Stack gap={4} align="flex-start">
                           <CallStateBadge state={c.state} title={c.stateTitle} />
                           {c.accepting && (
-                            <Badge variant="dot" color="green" size="sm" className="am-badge">
+                            <Badge variant="dot" color="green" size="sm" className="st-badge">
                               {afa.home.accepting}
                             </Badge>
                           )}
@@ -128,26 +125,22 @@ export default function CallsHome() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Paper>
-            <Stack gap="sm" hiddenFrom="md" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-              {calls.data.map((c) => (
-                <li key={c.id}>
-                  <Paper withBorder p="md" radius="md" component={Link} to={`/app/amriyeh/calls/${c.id}`} className="am-card-link">
-                    <Group justify="space-between" gap="xs" align="flex-start" wrap="nowrap">
-                      <Text fw={700}>{c.title}</Text>
-                      <CallStateBadge state={c.state} title={c.stateTitle} />
-                    </Group>
-                    <Text size="sm" mt={4}>
-                      {afa.home.period}: {afa.call.from(jDate(c.startsAt), jDate(c.endsAt))}
-                    </Text>
-                    <Text size="sm">
-                      {afa.home.quota}: {faNum(c.nationalQuota)} — {afa.home.stations}: {faNum(c.stationCount)}
-                    </Text>
-                  </Paper>
-                </li>
-              ))}
-            </Stack>
-          </>
+            }
+            cards={calls.data.map((c) => (
+              <CardLink key={c.id} to={`/app/amriyeh/calls/${c.id}`}>
+                <Group justify="space-between" gap="xs" align="flex-start" wrap="nowrap">
+                  <Text fw={700}>{c.title}</Text>
+                  <CallStateBadge state={c.state} title={c.stateTitle} />
+                </Group>
+                <Text size="sm" mt={4}>
+                  {afa.home.period}: {afa.call.from(jDate(c.startsAt), jDate(c.endsAt))}
+                </Text>
+                <Text size="sm">
+                  {afa.home.quota}: {faNum(c.nationalQuota)} — {afa.home.stations}: {faNum(c.stationCount)}
+                </Text>
+              </CardLink>
+            ))}
+          />
         )}
       </Stack>
     </Container>

@@ -61,18 +61,18 @@ function Preview({ id }: { id: string | null }) {
 function verdictBadge(v: boolean | null) {
   if (v === true)
     return (
-      <Badge color="green" c="green.9" variant="light" className="am-badge">
+      <Badge color="green" c="green.9" variant="light" className="st-badge">
         {afa.review.verified}
       </Badge>
     );
   if (v === false)
     return (
-      <Badge color="red" c="red.9" variant="light" className="am-badge">
+      <Badge color="red" c="red.9" variant="light" className="st-badge">
         {afa.review.notVerified}
       </Badge>
     );
   return (
-    <Badge color="gray" c="gray.8" variant="light" className="am-badge">
+    <Badge color="gray" c="gray.8" variant="light" className="st-badge">
       {afa.review.pending}
     </Badge>
   );

@@ -4,12 +4,13 @@ import { useState } from 'react';
 import { Anchor, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../../web/api.js';
-import { LoadError } from '../../../../web/components/LoadError.js';
-import { PageLoader } from '../../../../web/components/PageLoader.js';
 import type { CallView, RunView } from '../../api-types.js';
 import { ConfirmButton } from './ConfirmButton.js';
 import { afa } from './fa.js';
-import { actionError, faNum, jDateTime, Notice, provinceDecided, useRuns, type Viewer } from './shared.js';
+import { jDateTime } from '../../../../web/format.js';
+import { Notice, QueryStatus } from '../../../../web/staff/ui.js';
+import { faNum } from '../format.js';
+import { actionError, provinceDecided, useRuns, type Viewer } from './shared.js';
 
 export function RunsSection({ call, viewer }: { call: CallView; viewer: Viewer }) {
   const qc = useQueryClient();
@@ -73,10 +74,8 @@ export function RunsSection({ call, viewer }: { call: CallView; viewer: Viewer }
         <Notice tone="error" onClose={() => setError(null)}>
           {error}
         </Notice>
-        {runs.isPending ? (
-          <PageLoader />
-        ) : runs.isError ? (
-          <LoadError error={runs.error} onRetry={() => void runs.refetch()} />
+        {runs.isPending || runs.isError ? (
+          <QueryStatus query={runs} />
         ) : runs.data.length === 0 ? (
           <Text c="dimmed">{afa.runs.empty}</Text>
         ) : (

@@ -5,11 +5,12 @@ import { Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } fro
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { toPersianDigits } from '../../../../core/fa/normalize.js';
 import { api } from '../../../../web/api.js';
-import { LoadError } from '../../../../web/components/LoadError.js';
-import { PageLoader } from '../../../../web/components/PageLoader.js';
 import type { CallView, StationManage } from '../../api-types.js';
 import { afa } from './fa.js';
-import { actionError, digitsOnly, faNum, Notice, provinceDecided, useRuns, type Viewer } from './shared.js';
+import { onlyDigits } from '../../../../web/components/digits.js';
+import { Notice, QueryStatus } from '../../../../web/staff/ui.js';
+import { faNum } from '../format.js';
+import { actionError, provinceDecided, useRuns, type Viewer } from './shared.js';
 
 type Stations = { items: StationManage[] };
 const key = (callId: number) => ['amriyeh', 'stations', callId];
@@ -23,8 +24,8 @@ function SeatsInput({ value, onChange, label, testId, invalid }: { value: string
       error={invalid || undefined}
       aria-invalid={invalid || undefined}
       value={toPersianDigits(value)}
-      onChange={(e) => onChange(digitsOnly(e.currentTarget.value, 4))}
-      classNames={{ input: 'am-ltr', root: 'am-seats-input' }}
+      onChange={(e) => onChange(onlyDigits(e.currentTarget.value, 4))}
+      classNames={{ input: 'st-ltr', root: 'am-seats-input' }}
       inputMode="numeric"
       size="xs"
       data-testid={testId}
@@ -181,9 +182,9 @@ function DeclareForm({ callId, viewer, own, onDone, onError }: { callId: number;
             label={afa.stations.declareSeats}
             required
             value={toPersianDigits(seats)}
-            onChange={(e) => setSeats(digitsOnly(e.currentTarget.value, 4))}
+            onChange={(e) => setSeats(onlyDigits(e.currentTarget.value, 4))}
             error={errors.seats}
-            classNames={{ input: 'am-ltr' }}
+            classNames={{ input: 'st-ltr' }}
             inputMode="numeric"
             w="10rem"
             data-testid="declare-seats"
@@ -258,10 +259,8 @@ export function StationsSection({ call, viewer }: { call: CallView; viewer: View
         <Notice tone="error" onClose={() => setError(null)}>
           {error}
         </Notice>
-        {q.isPending ? (
-          <PageLoader />
-        ) : q.isError ? (
-          <LoadError error={q.error} onRetry={() => void q.refetch()} />
+        {q.isPending || q.isError ? (
+          <QueryStatus query={q} />
         ) : items.length === 0 ? (
           <Text c="dimmed">{afa.stations.empty}</Text>
         ) : (
@@ -295,7 +294,7 @@ export function StationsSection({ call, viewer }: { call: CallView; viewer: View
                       <Table.Td>{s.seatsCapped === null ? afa.common.none : faNum(s.seatsCapped)}</Table.Td>
                       <Table.Td fw={700}>{faNum(s.seats)}</Table.Td>
                       <Table.Td>
-                        <Badge variant="light" color={STATUS_COLORS[s.status]} c={`${STATUS_COLORS[s.status]}.9`} className="am-badge">
+                        <Badge variant="light" color={STATUS_COLORS[s.status]} c={`${STATUS_COLORS[s.status]}.9`} className="st-badge">
                           {s.statusTitle}
                         </Badge>
                       </Table.Td>

@@ -1,41 +1,15 @@
-// Helpers shared by the amriyeh staff screens: formatting, badges, the area's heading, the viewer's roles, and the
-// queries several screens read (calls, provinces).
+// What the amriyeh staff screens share: the state badges' colours, the area's heading, the message of a failed
+// action, the viewer's roles, and the queries several screens read (calls, runs). Generic building blocks (facts,
+// notices, deadlines, paging, provinces) are the shell's: src/web/staff/ui.tsx.
 import type { ReactNode } from 'react';
-import { Alert, Badge, Button, Group, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { NavLink, useLocation } from 'react-router';
-import { toPersianDigits } from '../../../../core/fa/normalize.js';
+import { useLocation } from 'react-router';
 import { api, ApiError, errorMessage, type Me } from '../../../../web/api.js';
-import { faNumber } from '../../../complaints/web/format.js';
 import { useMe } from '../../../../web/session.js';
+import { AreaHeader, StateBadge } from '../../../../web/staff/ui.js';
 import { APPLICATION_STATE_TITLES, CALL_STATE_TITLES, type ApplicationState, type CallState } from '../../enums.js';
 import type { CallSummary, RunSummary } from '../../api-types.js';
 import { afa } from './fa.js';
-
-export { jDate, jDateTime } from '../../../complaints/web/format.js';
-export { onlyDigits as digitsOnly } from '../../../../web/components/digits.js';
-export { fieldErrors } from '../../../complaints/web/public/http.js';
-
-/** A number (a count, a score) with Persian digits, separators and at most two decimals: 1234.5 → '۱٬۲۳۴٫۵'. */
-export function faNum(n: number | null | undefined): string {
-  return n === null || n === undefined || !Number.isFinite(n) ? afa.common.none : faNumber(n, 2);
-}
-
-/** A code (national code, mobile, letter number) in Persian digits; show it in an LTR element. */
-export function faCode(s: string | null | undefined): string {
-  return s ? toPersianDigits(s) : afa.common.none;
-}
-
-/**
- * A tracking code in groups of four with Persian digits, as the SMS writes it ('۱۲۳۴-۵۶۷۸-۹۰۱۲-۳'); show it in an
- * LTR element.
- */
-export function faTracking(code: string): string {
-  return toPersianDigits(code.replace(/(\d{4})(?=\d)/g, '$1-'));
-}
-
-/** True when a deadline has passed. */
-export const isOverdue = (dueAt: string | null | undefined): boolean => !!dueAt && new Date(dueAt).getTime() < Date.now();
 
 const APP_COLORS: Record<string, string> = {
   submitted: 'blue',
@@ -53,28 +27,12 @@ const APP_COLORS: Record<string, string> = {
 
 const CALL_COLORS: Record<string, string> = { draft: 'gray', open: 'green', closed: 'orange', allocated: 'civic', archived: 'gray' };
 
-function ColoredBadge({ color, state, children }: { color: string; state: string; children: ReactNode }) {
-  return (
-    <Badge variant="light" color={color} c={`${color}.9`} size="md" radius="sm" className="am-badge" data-state={state}>
-      {children}
-    </Badge>
-  );
-}
-
 export function AppStateBadge({ state, title }: { state: ApplicationState | string; title?: string | undefined }) {
-  return (
-    <ColoredBadge color={APP_COLORS[state] ?? 'gray'} state={state}>
-      {title ?? APPLICATION_STATE_TITLES[state as ApplicationState] ?? state}
-    </ColoredBadge>
-  );
+  return <StateBadge state={state} color={APP_COLORS[state] ?? 'gray'} title={title ?? APPLICATION_STATE_TITLES[state as ApplicationState] ?? state} />;
 }
 
 export function CallStateBadge({ state, title }: { state: CallState | string; title?: string | undefined }) {
-  return (
-    <ColoredBadge color={CALL_COLORS[state] ?? 'gray'} state={state}>
-      {title ?? CALL_STATE_TITLES[state as CallState] ?? state}
-    </ColoredBadge>
-  );
+  return <StateBadge state={state} color={CALL_COLORS[state] ?? 'gray'} title={title ?? CALL_STATE_TITLES[state as CallState] ?? state} />;
 }
 
 /** The heading of the amriyeh area with its two tabs (calls, applications). */
@@ -83,55 +41,15 @@ export function AmriyehHeader({ title, extra }: { title: string; extra?: ReactNo
   const viewer = useViewer();
   const onApps = pathname.startsWith('/app/amriyeh/applications');
   return (
-    <Group justify="space-between" align="center" wrap="wrap" gap="sm">
-      <Title order={1} size="h2">
-        {title}
-      </Title>
-      <Group gap="xs" component="nav" aria-label={afa.nav.areaNav}>
-        {extra}
-        <Button component={NavLink} to="/app/amriyeh" end variant={onApps ? 'light' : 'filled'} size="sm">
-          {afa.nav.calls}
-        </Button>
-        {reviewsApplications(viewer) && (
-          <Button component={NavLink} to="/app/amriyeh/applications" variant={onApps ? 'filled' : 'light'} size="sm">
-            {afa.nav.applications}
-          </Button>
-        )}
-      </Group>
-    </Group>
-  );
-}
-
-/** Label → value pairs as a definition list. */
-export function Facts({ items }: { items: Array<[string, ReactNode] | false | null | undefined | ''> }) {
-  return (
-    <dl className="am-facts">
-      {items
-        .filter((x): x is [string, ReactNode] => !!x)
-        .map(([k, v]) => (
-          <div key={k} style={{ display: 'contents' }}>
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
-    </dl>
-  );
-}
-
-/** A success notice (green) or an error (red) above a section; `null` shows nothing. */
-export function Notice({ tone, children, onClose, testId }: { tone: 'ok' | 'error'; children: ReactNode; onClose?: () => void; testId?: string }) {
-  if (!children) return null;
-  return (
-    <Alert
-      color={tone === 'ok' ? 'green' : 'red'}
-      variant="light"
-      role={tone === 'ok' ? 'status' : 'alert'}
-      withCloseButton={!!onClose}
-      {...(onClose ? { onClose } : {})}
-      data-testid={testId ?? (tone === 'ok' ? 'notice' : 'action-error')}
-    >
-      {children}
-    </Alert>
+    <AreaHeader
+      title={title}
+      label={afa.nav.areaNav}
+      extra={extra}
+      tabs={[
+        { to: '/app/amriyeh', label: afa.nav.calls, active: !onApps, end: true },
+        ...(reviewsApplications(viewer) ? [{ to: '/app/amriyeh/applications', label: afa.nav.applications, active: onApps }] : []),
+      ]}
+    />
   );
 }
 
@@ -191,22 +109,6 @@ export function useCalls() {
   return useQuery({
     queryKey: ['amriyeh', 'calls'],
     queryFn: ({ signal }) => api.get<{ items: CallSummary[] }>('/api/v1/amriyeh/calls', signal).then((r) => r.items),
-  });
-}
-
-export interface ProvinceItem {
-  id: number;
-  name: string;
-  level: string;
-}
-
-/** The provinces of the country (public reference data), for the quota form and the letters' province choice. */
-export function useProvinces(enabled = true) {
-  return useQuery({
-    queryKey: ['divisions', 'root'],
-    queryFn: ({ signal }) => api.get<{ items: ProvinceItem[] }>('/api/v1/divisions', signal).then((r) => r.items.filter((d) => d.level === 'province')),
-    staleTime: 10 * 60_000,
-    enabled,
   });
 }
 

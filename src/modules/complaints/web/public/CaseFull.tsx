@@ -2,9 +2,10 @@ import { Fragment, useState, type FormEvent } from 'react';
 import { normalizeFa, toPersianDigits } from '../../../../core/fa/normalize.js';
 import { cfa } from '../fa.js';
 import { tfa } from './fa-track.js';
-import { faCoord, faNumber, faSize, jDate, jDateTime } from '../format.js';
+import { faNumber, faSize, jDate, jDateTime } from '../../../../web/format.js';
+import { faCoord } from '../format.js';
 import type { CitizenCase, OwnerAttachment, PublicMessage } from '../types.js';
-import { Attachments, useUploads } from './Attachments.js';
+import { FileUploads, useUploads } from '../../../../web/components/Uploads.js';
 import { api, fieldErrors, publicErrorMessage } from './http.js';
 import { Alert, described, Field } from './ui.js';
 
@@ -106,7 +107,7 @@ function InfoForm({ code, asked, onDone }: { code: string; asked: boolean; onDon
       <p className="cx-lead">{asked ? tfa.full.infoText : tfa.full.addInfoText}</p>
       <Alert>{formError}</Alert>
       <TextArea id="info-body" label={tfa.full.infoBody} value={body} onChange={setBody} error={error} />
-      <Attachments id="info-files" uploads={uploads} />
+      <FileUploads id="info-files" uploads={uploads} optional />
       <button type="submit" className="cx-btn" disabled={busy}>
         {cfa.common.send}
       </button>

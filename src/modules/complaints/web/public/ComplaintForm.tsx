@@ -1,13 +1,13 @@
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { normalizeFa, toPersianDigits } from '../../../../core/fa/normalize.js';
 import { cfa } from '../fa.js';
-import { faNumber } from '../format.js';
+import { faNumber } from '../../../../web/format.js';
 import type { CategoryGroup, CategoryLeaf, ComplaintKind, SimilarItem } from '../types.js';
-import { Attachments, useUploads } from './Attachments.js';
+import { FileUploads, useUploads } from '../../../../web/components/Uploads.js';
 import { nfa } from './fa-new.js';
 import { api, ApiError, fieldErrors, publicErrorMessage, type Citizen } from './http.js';
-import { emptyPlace, PlacePicker, placeDivisionId, type PlaceValue } from './PlacePicker.js';
-import { Alert, described, Field } from './ui.js';
+import { emptyPlace, PlacePicker, type PlaceValue } from '../../../../web/components/PlacePicker.js';
+import { Alert, described, Field, Select, useFormErrors } from './ui.js';
 import { QuestionField, type Answer } from './QuestionField.js';
 import { SimilarList } from './SimilarList.js';
 import { LocationField } from './LocationField.js';
@@ -51,11 +51,9 @@ export default function ComplaintForm({
   const [anonymous, setAnonymous] = useState(false);
   const uploads = useUploads('complaint');
 
-  const [errors, setErrors] = useState<Errors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { formRef, errors, setErrors, formError, setFormError, showErrors, clearFieldError } = useFormErrors();
   const [busy, setBusy] = useState(false);
   const [similar, setSimilar] = useState<SimilarItem[]>([]);
-  const formRef = useRef<HTMLFormElement>(null);
 
   const group = useMemo(() => categories?.find((g) => g.id === groupId) ?? null, [categories, groupId]);
   const leaf: CategoryLeaf | null = useMemo(() => group?.children.find((c) => c.id === leafId) ?? null, [group, leafId]);
@@ -73,7 +71,7 @@ export default function ComplaintForm({
     else if (!leafId) e.categoryId = cfa.common.required;
     if (!place.provinceId) e.province = cfa.common.required;
     else if (!place.countyId) e.county = cfa.common.required;
-    else if (!placeDivisionId(place)) e.locality = cfa.common.required;
+    else if (!place.placeId) e.place = cfa.common.required;
     for (const q of leaf?.questions ?? []) {
       const v = answers[q.code];
       if (q.required && (v === undefined || v === '')) e[`q-${q.code}`] = cfa.common.required;
@@ -87,32 +85,6 @@ export default function ComplaintForm({
     return e;
   }
 
-  /** Show the errors and move focus to the first field with one (in the order of the form). */
-  function showErrors(e: Errors, message: string | null = cfa.common.formErrors) {
-    setErrors(e);
-    setFormError(message);
-    setTimeout(() => {
-      const fields = formRef.current?.querySelectorAll<HTMLElement>('[data-field]') ?? [];
-      for (const f of fields) {
-        if (e[f.dataset.field ?? '']) {
-          const control = f.querySelector<HTMLElement>('input, select, textarea');
-          control?.focus();
-          f.scrollIntoView({ block: 'center' });
-          return;
-        }
-      }
-    }, 0);
-  }
-
-  /** A field the citizen changes loses its error message (the next «ادامه» checks everything again). */
-  function clearFieldError(e: FormEvent<HTMLFormElement>) {
-    const key = (e.target as HTMLElement).closest<HTMLElement>('[data-field]')?.dataset.field;
-    if (!key || !errors[key]) return;
-    const { [key]: _, ...rest } = errors;
-    setErrors(rest);
-    if (Object.keys(rest).length === 0) setFormError(null);
-  }
-
   function payload() {
     const cleanAnswers: Record<string, Answer> = {};
     for (const q of leaf?.questions ?? []) {
@@ -123,7 +95,7 @@ export default function ComplaintForm({
     return {
       kind: kind!,
       categoryId: leafId!,
-      divisionId: placeDivisionId(place)!,
+      divisionId: place.placeId!,
       ...(coords ? { lat: coords.lat, lon: coords.lon } : {}),
       ...(address.trim() ? { address: address.trim() } : {}),
       subject: subject.trim(),
@@ -144,7 +116,7 @@ export default function ComplaintForm({
     setBusy(true);
     try {
       const text = `${subject.trim()} ${body.trim()}`.slice(0, MAX_BODY);
-      const qs = new URLSearchParams({ categoryId: String(leafId), divisionId: String(placeDivisionId(place)), text });
+      const qs = new URLSearchParams({ categoryId: String(leafId), divisionId: String(place.placeId), text });
       const res = await api.get<{ items: SimilarItem[] }>(`/api/v1/complaints/similar?${qs}`);
       if (res.items.length > 0) {
         setSimilar(res.items);
@@ -175,7 +147,7 @@ export default function ComplaintForm({
       const fe = fieldErrors(err);
       const mapped: Errors = {};
       for (const [path, msg] of Object.entries(fe)) {
-        if (path === 'divisionId') mapped.locality = msg;
+        if (path === 'divisionId') mapped.place = msg;
         else if (path.startsWith('answers.')) mapped[`q-${path.slice(8)}`] = msg;
         else if (path === 'documentIds' || path.startsWith('documentIds.')) mapped.attachments = msg;
         else if (path === 'categoryId') mapped.categoryId = msg;
@@ -226,47 +198,45 @@ export default function ComplaintForm({
               </Alert>
             )}
             <div className="cx-row cx-row-2">
-              <Field id="group" label={nfa.create.category} hint={nfa.create.categoryHint} error={errors.group}>
-                <select
-                  {...described('group', true, errors.group)}
-                  className="cx-select"
-                  value={groupId ?? ''}
-                  disabled={!categories}
-                  onChange={(e) => {
-                    const id = e.currentTarget.value ? Number(e.currentTarget.value) : null;
-                    setGroupId(id);
-                    const g = categories?.find((c) => c.id === id);
-                    setLeafId(g && g.children.length === 1 ? g.children[0]!.id : null);
-                    setAnswers({});
-                  }}
-                >
-                  <option value="">{categories ? cfa.common.choose : cfa.common.loading}</option>
-                  {categories?.map((g) => (
-                    <option key={g.id} value={g.id}>
-                      {g.name}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-              <Field id="categoryId" label={nfa.create.subcategory} error={errors.categoryId}>
-                <select
-                  {...described('categoryId', false, errors.categoryId)}
-                  className="cx-select"
-                  value={leafId ?? ''}
-                  disabled={!group}
-                  onChange={(e) => {
-                    setLeafId(e.currentTarget.value ? Number(e.currentTarget.value) : null);
-                    setAnswers({});
-                  }}
-                >
-                  <option value="">{cfa.common.choose}</option>
-                  {group?.children.map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.name}
-                    </option>
-                  ))}
-                </select>
-              </Field>
+              <Select
+                id="group"
+                label={nfa.create.category}
+                hint={nfa.create.categoryHint}
+                error={errors.group}
+                value={groupId}
+                loading={!categories}
+                disabled={!categories}
+                onChange={(v) => {
+                  const id = v ? Number(v) : null;
+                  setGroupId(id);
+                  const g = categories?.find((c) => c.id === id);
+                  setLeafId(g && g.children.length === 1 ? g.children[0]!.id : null);
+                  setAnswers({});
+                }}
+              >
+                {categories?.map((g) => (
+                  <option key={g.id} value={g.id}>
+                    {g.name}
+                  </option>
+                ))}
+              </Select>
+              <Select
+                id="categoryId"
+                label={nfa.create.subcategory}
+                error={errors.categoryId}
+                value={leafId}
+                disabled={!group}
+                onChange={(v) => {
+                  setLeafId(v ? Number(v) : null);
+                  setAnswers({});
+                }}
+              >
+                {group?.children.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </Select>
             </div>
             {leaf && (
               <p className="cx-hint" data-testid="category-info">
@@ -282,9 +252,10 @@ export default function ComplaintForm({
               value={place}
               onChange={(v) => {
                 setPlace(v);
-                setErrors(({ province: _p, county: _c, locality: _l, ...rest }) => rest);
+                setErrors(({ province: _p, county: _c, place: _pl, ...rest }) => rest);
               }}
-              errors={{ province: errors.province, county: errors.county, locality: errors.locality }}
+              errors={{ province: errors.province, county: errors.county, place: errors.place }}
+              hints={{ countyNone: nfa.create.countyNone, placeNone: nfa.create.localityNone }}
             />
             <Field id="address" label={nfa.create.address} hint={nfa.create.addressHint} optional error={errors.address}>
               <input {...described('address', true, errors.address)} className="cx-input" maxLength={MAX_ADDRESS} value={address} onChange={(e) => setAddress(e.currentTarget.value)} autoComplete="street-address" />
@@ -323,7 +294,7 @@ export default function ComplaintForm({
                 {cfa.common.charCount(faNumber(bodyLen), faNumber(MAX_BODY))}
               </span>
             </Field>
-            <Attachments id="attachments" uploads={uploads} error={errors.attachments} />
+            <FileUploads id="attachments" uploads={uploads} error={errors.attachments} optional />
           </section>
 
           <section className="cx-card" aria-labelledby="sec-who">

@@ -1,3 +1,4 @@
+import '../../../../web/styles/pages.css';
 import './complaints.css';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
@@ -9,6 +10,7 @@ import type { CategoryGroup } from '../types.js';
 import { nfa } from './fa-new.js';
 import { api, currentCitizen, publicErrorMessage, type Citizen } from './http.js';
 import { OtpForm } from '../../../../web/components/OtpForm.js';
+import { Steps } from '../../../../web/components/Steps.js';
 import { Alert, Loading } from './ui.js';
 
 // Steps 2–3 (the form) are their own chunk, fetched as soon as the page knows who is there: a citizen who is
@@ -17,20 +19,6 @@ const ComplaintForm = lazy(() => import('./ComplaintForm.js'));
 
 type Step = 'checking' | 'auth' | 'form' | 'similar' | 'done';
 const STEP_INDEX: Record<Step, number> = { checking: 0, auth: 0, form: 1, similar: 2, done: 3 };
-
-function Steps({ step }: { step: Step }) {
-  const at = STEP_INDEX[step];
-  const labels = nfa.create.steps;
-  return (
-    <ol className="cx-steps" aria-label={nfa.create.stepOf(toPersianDigits(at + 1), toPersianDigits(labels.length))}>
-      {labels.map((l, i) => (
-        <li key={l} data-n={toPersianDigits(i + 1)} data-state={i < at ? 'done' : undefined} aria-current={i === at ? 'step' : undefined}>
-          {l}
-        </li>
-      ))}
-    </ol>
-  );
-}
 
 /** The copy of the tracking code (ASCII digits: they paste anywhere), with a fallback where the clipboard API is missing (plain http). */
 async function copyText(text: string): Promise<boolean> {
@@ -107,7 +95,7 @@ export default function NewComplaint() {
       <h1 className="cx-title" ref={heading} tabIndex={-1}>
         {step === 'done' ? nfa.create.doneTitle : nfa.create.title}
       </h1>
-      <Steps step={step} />
+      <Steps labels={nfa.create.steps} at={STEP_INDEX[step]} />
 
       {step === 'checking' && <Loading />}
 

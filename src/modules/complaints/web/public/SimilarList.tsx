@@ -1,6 +1,6 @@
 // The similar open cases at the same place, shown before a complaint is sent.
 import { toPersianDigits } from '../../../../core/fa/normalize.js';
-import { jDate } from '../format.js';
+import { jDate } from '../../../../web/format.js';
 import type { SimilarItem } from '../types.js';
 import { nfa } from './fa-new.js';
 

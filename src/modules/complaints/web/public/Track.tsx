@@ -1,66 +1,44 @@
+import '../../../../web/styles/pages.css';
 import './complaints.css';
-import { lazy, Suspense, useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
-import { toPersianDigits } from '../../../../core/fa/normalize.js';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { LookupForm } from '../../../../web/components/LookupForm.js';
 import { usePageTitle } from '../../../../web/components/usePageTitle.js';
 import { tfa } from './fa-track.js';
-import { cleanCode, groupCode, jDate, jDateTime, looksLikeCode } from '../format.js';
+import { jDate, jDateTime } from '../../../../web/format.js';
+import { cleanCode, groupCode, looksLikeCode } from '../format.js';
 import type { PublicTrack } from '../types.js';
 import { api, ApiError, publicErrorMessage } from './http.js';
-import { Alert, described, Field, Loading } from './ui.js';
+import { Alert, Loading, StateBadge } from './ui.js';
 
 // The owner's full view (one-time code, the whole file, the forms) is loaded only when asked for: most visitors
 // only look at the status.
 const TrackFull = lazy(() => import('./TrackFull.js'));
 
+const codeTexts = {
+  title: tfa.track.title,
+  intro: tfa.track.intro,
+  label: tfa.track.code,
+  hint: tfa.track.codeHint,
+  invalid: tfa.track.codeInvalid,
+  submit: tfa.track.search,
+};
+
 function CodeForm({ initial = '' }: { initial?: string }) {
-  const navigate = useNavigate();
-  const [value, setValue] = useState(initial ? toPersianDigits(initial) : '');
-  const [error, setError] = useState<string | null>(null);
-  const input = useRef<HTMLInputElement>(null);
-
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    const code = cleanCode(value);
-    if (!looksLikeCode(code)) {
-      setError(tfa.track.codeInvalid);
-      input.current?.focus();
-      return;
-    }
-    setError(null);
-    navigate(`/track/${code}`);
-  }
-
   return (
-    <form className="cx-card" onSubmit={submit} noValidate aria-labelledby="track-form-title" role="search">
-      <h2 id="track-form-title" className="cx-sr">
-        {tfa.track.title}
-      </h2>
-      <p className="cx-lead">{tfa.track.intro}</p>
-      <Field id="track-code" label={tfa.track.code} hint={tfa.track.codeHint} error={error}>
-        <input
-          ref={input}
-          {...described('track-code', true, error)}
-          className="cx-input cx-code-input"
-          name="code"
-          inputMode="numeric"
-          autoComplete="off"
-          value={value}
-          onChange={(e) => setValue(toPersianDigits(e.currentTarget.value.replace(/[^\d۰-۹٠-٩\s-]/g, '').slice(0, 30)))}
-        />
-      </Field>
-      <button type="submit" className="cx-btn cx-btn-block">
-        {tfa.track.search}
-      </button>
-    </form>
-  );
-}
-
-export function StateBadge({ state, title }: { state: string; title: string }) {
-  return (
-    <span className="cx-state" data-state={state} data-testid="state">
-      {title}
-    </span>
+    <LookupForm
+      id="track-code"
+      name="code"
+      texts={codeTexts}
+      initial={initial}
+      maxLength={30}
+      drop={/[^\d۰-۹٠-٩\s-]/g}
+      clean={(typed) => {
+        const code = cleanCode(typed);
+        return looksLikeCode(code) ? code : null;
+      }}
+      to={(code) => `/track/${code}`}
+    />
   );
 }
 

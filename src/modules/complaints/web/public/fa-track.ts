@@ -23,7 +23,8 @@ export const tfa = {
     fullView: 'مشاهده کامل و افزودن اطلاعات',
     another: 'پیگیری کد دیگر',
     notOwner: 'این کد پیگیری با شماره همراهی که وارد شده‌اید ثبت نشده است. با همان شماره‌ای که موضوع را ثبت کرده‌اید وارد شوید.',
-    otherMobile: 'ورود با شماره همراه دیگر',
+    /** The one-time-code form's sentence on the full view (the rest of its wording is ../fa.ts's `otp`). */
+    otpSubtitle: 'برای دیدن همه جزئیات، شماره همراهی را که با آن ثبت کرده‌اید وارد کنید تا کد یک‌بارمصرف برایتان پیامک شود.',
   },
   full: {
     filed: 'آنچه ثبت کرده‌اید',

@@ -1,12 +1,4 @@
-// Small plain-markup building blocks of the public complaint pages: the shell's form blocks, and a loader.
-import { cfa } from '../fa.js';
-
-export { Alert, described, Field } from '../../../../web/components/form.js';
-
-export function Loading() {
-  return (
-    <div className="page-loader" role="status" aria-live="polite">
-      <span>{cfa.common.loading}</span>
-    </div>
-  );
-}
+// The plain-markup building blocks of the public complaint pages: the shell's form blocks, state badge and loader.
+export { Alert, described, Field, Select, useFormErrors } from '../../../../web/components/form.js';
+export { StateBadge } from '../../../../web/components/StateBadge.js';
+export { PageLoader as Loading } from '../../../../web/components/PageLoader.js';

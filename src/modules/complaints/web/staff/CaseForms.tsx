@@ -1,6 +1,6 @@
 // The staff action and internal-note forms of the complaint case page.
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, NativeSelect, Paper, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 
 import { toPersianDigits } from '../../../../core/fa/index.js';
@@ -9,7 +9,8 @@ import { api, ApiError, errorMessage } from '../../../../web/api.js';
 import { cfa } from '../fa.js';
 
 import { sfa } from './fa.js';
-import { faNumber } from '../format.js';
+import { faNumber } from '../../../../web/format.js';
+import { Notice } from '../../../../web/staff/ui.js';
 import type { StaffAction, StaffCase } from '../types.js';
 
 const MAX_BODY = 4000;
@@ -76,11 +77,7 @@ export function ActionForm({
         <Title order={3} size="h5">
           {action.title}
         </Title>
-        {error && (
-          <Alert color="red" variant="light" role="alert" data-testid="action-error">
-            {error}
-          </Alert>
-        )}
+        <Notice tone="error">{error}</Notice>
         {action.assigns && (
           <NativeSelect
             label={sfa.staff.assignee}
@@ -99,7 +96,7 @@ export function ActionForm({
             value={toPersianDigits(duplicateOf)}
             onChange={(e) => setDuplicateOf(e.currentTarget.value)}
             error={errors.duplicateOf}
-            classNames={{ input: 'cs-ltr' }}
+            classNames={{ input: 'st-ltr' }}
             inputMode="numeric"
           />
         )}

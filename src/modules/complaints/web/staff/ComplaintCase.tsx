@@ -1,33 +1,20 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Container, Grid, Group, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Container, Grid, Group, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { toPersianDigits } from '../../../../core/fa/index.js';
 import { api, ApiError, errorMessage } from '../../../../web/api.js';
-import { LoadError } from '../../../../web/components/LoadError.js';
-import { PageLoader } from '../../../../web/components/PageLoader.js';
 import { usePageTitle } from '../../../../web/components/usePageTitle.js';
 import { useMe } from '../../../../web/session.js';
 import { cfa } from '../fa.js';
 import { tfa } from '../public/fa-track.js';
 import { sfa } from './fa.js';
-import { faCoord, faSize, groupCode, jDate, jDateTime } from '../format.js';
+import { faSize, jDate, jDateTime } from '../../../../web/format.js';
+import { DueDate, Facts, Notice, QueryStatus } from '../../../../web/staff/ui.js';
+import { faCoord, groupCode } from '../format.js';
 import type { CategoryQuestion, StaffCase } from '../types.js';
 import { StateBadge, useCategories } from './shared.js';
 import { ActionForm, NoteForm } from './CaseForms.js';
-
-function Facts({ items }: { items: Array<[string, React.ReactNode] | false | null | undefined | ''> }) {
-  return (
-    <dl className="cs-facts">
-      {items.filter((x): x is [string, React.ReactNode] => !!x).map(([k, v]) => (
-        <div key={k} style={{ display: 'contents' }}>
-          <dt>{k}</dt>
-          <dd>{v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 function answerText(v: string | number | boolean, q?: CategoryQuestion): string {
   if (typeof v === 'boolean') return v ? cfa.common.yes : cfa.common.no;
@@ -54,8 +41,7 @@ export default function ComplaintCase() {
   });
   usePageTitle(q.data ? q.data.subject : sfa.staff.title);
 
-  if (q.isPending) return <PageLoader />;
-  if (q.isError) return <LoadError error={q.error} onRetry={() => void q.refetch()} />;
+  if (q.isPending || q.isError) return <QueryStatus query={q} />;
   const c = q.data;
   const meId = me.data ? Number(me.data.user.id) : null;
   const leaf = categories.data?.flatMap((g) => g.children.map((x) => ({ ...x, group: g.name }))).find((x) => x.id === c.category.id);
@@ -107,16 +93,14 @@ export default function ComplaintCase() {
               {c.subject}
             </Title>
             <Text size="sm" c="dimmed">
-              {tfa.track.code}: <span className="cs-code">{groupCode(c.trackingCode)}</span> — {c.kindTitle}
+              {tfa.track.code}: <span className="st-code">{groupCode(c.trackingCode)}</span> — {c.kindTitle}
             </Text>
           </div>
           <StateBadge state={c.state} title={c.stateTitle} />
         </Group>
-        {notice && (
-          <Alert color="green" variant="light" role="status" withCloseButton onClose={() => setNotice(null)} data-testid="notice">
-            {notice}
-          </Alert>
-        )}
+        <Notice tone="ok" onClose={() => setNotice(null)}>
+          {notice}
+        </Notice>
 
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, md: 8 }}>
@@ -129,7 +113,7 @@ export default function ComplaintCase() {
                   items={[
                     [sfa.staff.citizen, <span data-testid="identity">{identity}</span>],
                     c.citizen.anonymous && !c.citizen.hidden && [cfa.common.anonymous, sfa.staff.anonymousFlag],
-                    !c.citizen.hidden && c.citizen.mobile && [sfa.staff.mobile, <bdi className="cs-ltr">{toPersianDigits(c.citizen.mobile)}</bdi>],
+                    !c.citizen.hidden && c.citizen.mobile && [sfa.staff.mobile, <bdi className="st-ltr">{toPersianDigits(c.citizen.mobile)}</bdi>],
                     [sfa.staff.category, leaf ? `${leaf.group} — ${c.category.name}` : c.category.name],
                     [sfa.staff.place, c.place.chain || c.place.name],
                     c.place.address && [sfa.staff.address, c.place.address],
@@ -152,7 +136,7 @@ export default function ComplaintCase() {
                 <Text fw={700} mt="md" mb={4}>
                   {tfa.full.body}
                 </Text>
-                <p className="cs-pre" data-testid="case-body">
+                <p className="st-pre" data-testid="case-body">
                   {c.body}
                 </p>
               </Paper>
@@ -212,7 +196,7 @@ export default function ComplaintCase() {
                             {jDateTime(m.createdAt)}
                           </Text>
                         </Group>
-                        <p className="cs-pre">{m.body}</p>
+                        <p className="st-pre">{m.body}</p>
                       </li>
                     ))}
                   </Stack>
@@ -236,7 +220,7 @@ export default function ComplaintCase() {
                         </Text>
                       )}
                       {h.comment && (
-                        <Text size="sm" className="cs-pre" mt={4}>
+                        <Text size="sm" className="st-pre" mt={4}>
                           {h.comment}
                         </Text>
                       )}
@@ -259,17 +243,7 @@ export default function ComplaintCase() {
                 <Facts
                   items={[
                     [sfa.staff.state, <StateBadge state={c.state} title={c.stateTitle} />],
-                    [
-                      sfa.staff.due,
-                      c.dueAt ? (
-                        <Text span c={c.overdue ? 'red.9' : undefined} fw={c.overdue ? 700 : undefined}>
-                          {jDate(c.dueAt)}
-                          {c.overdue ? ` (${sfa.staff.overdueBadge})` : ''}
-                        </Text>
-                      ) : (
-                        cfa.common.none
-                      ),
-                    ],
+                    [sfa.staff.due, <DueDate dueAt={c.dueAt} overdue={c.overdue} />],
                     [sfa.staff.assigneeNow, <span data-testid="assignee-now">{c.assignee?.name ?? sfa.staff.unassigned}</span>],
                   ]}
                 />
@@ -279,11 +253,9 @@ export default function ComplaintCase() {
                 <Title order={2} size="h4" id="actions-title" mb="sm">
                   {sfa.staff.actions}
                 </Title>
-                {actionError && (
-                  <Alert color="red" variant="light" role="alert" mb="sm" withCloseButton onClose={() => setActionError(null)} data-testid="action-error">
-                    {actionError}
-                  </Alert>
-                )}
+                <Notice tone="error" onClose={() => setActionError(null)} mb="sm">
+                  {actionError}
+                </Notice>
                 {c.actions.length === 0 ? (
                   <Text size="sm" c="dimmed">
                     {sfa.staff.noActions}

@@ -1,16 +1,16 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Anchor, Badge, Button, Checkbox, Container, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Checkbox, Container, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { parseJalaliDate, toAsciiDigits, toPersianDigits } from '../../../../core/fa/index.js';
 import { api } from '../../../../web/api.js';
-import { LoadError } from '../../../../web/components/LoadError.js';
-import { PageLoader } from '../../../../web/components/PageLoader.js';
 import { usePageTitle } from '../../../../web/components/usePageTitle.js';
 import { cfa } from '../fa.js';
 import { nfa } from '../public/fa-new.js';
 import { sfa } from './fa.js';
-import { faNumber, groupCode, jDate } from '../format.js';
+import { faNumber, jDate } from '../../../../web/format.js';
+import { CardLink, DueCell, EmptyCard, ListView, Pager, QueryStatus, useListParams } from '../../../../web/staff/ui.js';
+import { groupCode } from '../format.js';
 import type { StaffListItem } from '../types.js';
 import { ComplaintsHeader, KINDS, StateBadge, STATES, useCategories } from './shared.js';
 
@@ -28,22 +28,6 @@ function filterQuery(params: URLSearchParams): URLSearchParams {
   return out;
 }
 
-function DueCell({ item }: { item: StaffListItem }) {
-  if (!item.dueAt) return <Text size="sm">{cfa.common.none}</Text>;
-  return (
-    <Group gap={4} wrap="wrap">
-      <Text size="sm" c={item.overdue ? 'red.9' : undefined} fw={item.overdue ? 700 : undefined} style={{ whiteSpace: 'nowrap' }}>
-        {jDate(item.dueAt)}
-      </Text>
-      {item.overdue && (
-        <Badge color="red" c="red.9" variant="light" size="sm" className="cs-badge">
-          {sfa.staff.overdueBadge}
-        </Badge>
-      )}
-    </Group>
-  );
-}
-
 /**
  * `/app/complaints`: the complaints in the user's scope, sorted by SLA deadline, with filters (state, category,
  * kind, overdue, mine, Jalali dates, search with Persian normalization on the server), paging with the total,
@@ -51,8 +35,7 @@ function DueCell({ item }: { item: StaffListItem }) {
  */
 export default function ComplaintList() {
   usePageTitle(sfa.staff.title);
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
+  const { params, page, update, goPage, clear } = useListParams();
   const categories = useCategories();
 
   const [q, setQ] = useState(params.get('q') ?? '');
@@ -74,16 +57,6 @@ export default function ComplaintList() {
     queryFn: ({ signal }) => api.get<{ items: StaffListItem[]; total: number }>(`/api/v1/complaints?${listQuery}`, signal),
     placeholderData: keepPreviousData,
   });
-
-  function update(changes: Record<string, string | null>) {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    next.delete('page');
-    setParams(next);
-  }
 
   function onSearch(e: FormEvent) {
     e.preventDefault();
@@ -161,7 +134,7 @@ export default function ComplaintList() {
                   value={toPersianDigits(from)}
                   onChange={(e) => setFrom(toAsciiDigits(e.currentTarget.value).replace(/[^\d/-]/g, '').slice(0, 10))}
                   error={dateErrors.from}
-                  classNames={{ input: 'cs-ltr' }}
+                  classNames={{ input: 'st-ltr' }}
                   inputMode="numeric"
                 />
                 <TextInput
@@ -170,7 +143,7 @@ export default function ComplaintList() {
                   value={toPersianDigits(to)}
                   onChange={(e) => setTo(toAsciiDigits(e.currentTarget.value).replace(/[^\d/-]/g, '').slice(0, 10))}
                   error={dateErrors.to}
-                  classNames={{ input: 'cs-ltr' }}
+                  classNames={{ input: 'st-ltr' }}
                   inputMode="numeric"
                 />
                 <Checkbox label={sfa.staff.overdue} checked={params.get('overdue') === '1'} onChange={(e) => update({ overdue: e.currentTarget.checked ? '1' : null })} mt={{ md: 'xl' }} />
@@ -180,7 +153,7 @@ export default function ComplaintList() {
                 <Button type="submit" variant="light" size="xs">
                   {sfa.staff.apply}
                 </Button>
-                <Button variant="subtle" size="xs" onClick={() => setParams(new URLSearchParams())}>
+                <Button variant="subtle" size="xs" onClick={clear}>
                   {sfa.staff.clear}
                 </Button>
               </Group>
@@ -202,138 +175,96 @@ export default function ComplaintList() {
           </Group>
         </Group>
 
-        {list.isPending ? (
-          <PageLoader />
-        ) : list.isError ? (
-          <LoadError error={list.error} onRetry={() => void list.refetch()} />
+        {list.isPending || list.isError ? (
+          <QueryStatus query={list} />
         ) : list.data.items.length === 0 ? (
-          <Paper withBorder p="xl" radius="md">
-            <Text ta="center">{sfa.staff.empty}</Text>
-          </Paper>
+          <EmptyCard>{sfa.staff.empty}</EmptyCard>
         ) : (
           <>
-            <Paper withBorder radius="md" visibleFrom="md" style={{ overflow: 'hidden' }} aria-busy={list.isFetching}>
-              <Table striped={false} highlightOnHover verticalSpacing="sm" data-testid="complaints-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{sfa.staff.colCode}</Table.Th>
-                    <Table.Th>{sfa.staff.colSubject}</Table.Th>
-                    <Table.Th>{sfa.staff.colCategory}</Table.Th>
-                    <Table.Th>{sfa.staff.colPlace}</Table.Th>
-                    <Table.Th>{sfa.staff.colState}</Table.Th>
-                    <Table.Th>{sfa.staff.colCreated}</Table.Th>
-                    <Table.Th>{sfa.staff.colDue}</Table.Th>
-                    <Table.Th>{sfa.staff.colAssignee}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.data.items.map((c) => (
-                    <Table.Tr key={c.id} className={c.overdue ? 'cs-row-overdue' : undefined} data-overdue={c.overdue || undefined}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/app/complaints/${c.id}`} className="cs-code" data-testid="case-link">
-                          {groupCode(c.trackingCode)}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" fw={500} lineClamp={2}>
-                          {c.subject}
-                        </Text>
-                        <Text size="xs" c="dimmed">
-                          {nfa.kinds[c.kind]?.title}
-                          {c.anonymous ? ` — ${cfa.common.anonymous}` : c.citizenName ? ` — ${c.citizenName}` : ''}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{c.categoryName}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{c.placeName}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <StateBadge state={c.state} title={c.stateTitle} />
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{jDate(c.createdAt)}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <DueCell item={c} />
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" c={c.assigneeName ? undefined : 'dimmed'}>
-                          {c.assigneeName ?? sfa.staff.unassigned}
-                        </Text>
-                      </Table.Td>
+            <ListView
+              busy={list.isFetching}
+              cardsTestId="complaints-cards"
+              table={
+                <Table striped={false} highlightOnHover verticalSpacing="sm" data-testid="complaints-table">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{sfa.staff.colCode}</Table.Th>
+                      <Table.Th>{sfa.staff.colSubject}</Table.Th>
+                      <Table.Th>{sfa.staff.colCategory}</Table.Th>
+                      <Table.Th>{sfa.staff.colPlace}</Table.Th>
+                      <Table.Th>{sfa.staff.colState}</Table.Th>
+                      <Table.Th>{sfa.staff.colCreated}</Table.Th>
+                      <Table.Th>{sfa.staff.colDue}</Table.Th>
+                      <Table.Th>{sfa.staff.colAssignee}</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Paper>
-
-            <Stack gap="sm" hiddenFrom="md" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid="complaints-cards">
-              {list.data.items.map((c) => (
-                <li key={c.id}>
-                  <Paper
-                    withBorder
-                    p="md"
-                    radius="md"
-                    component={Link}
-                    to={`/app/complaints/${c.id}`}
-                    className="cs-card-link"
-                    style={c.overdue ? { borderColor: 'var(--mantine-color-red-6)', borderInlineStartWidth: 4 } : undefined}
-                  >
-                    <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
-                      <Text fw={700} size="sm" lineClamp={2}>
-                        {c.subject}
-                      </Text>
-                      <StateBadge state={c.state} title={c.stateTitle} />
-                    </Group>
-                    <Text size="xs" c="dimmed" mt={4}>
-                      <span className="cs-code">{groupCode(c.trackingCode)}</span> — {c.categoryName} — {c.placeName}
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {list.data.items.map((c) => (
+                      <Table.Tr key={c.id} className={c.overdue ? 'st-row-overdue' : undefined} data-overdue={c.overdue || undefined}>
+                        <Table.Td>
+                          <Anchor component={Link} to={`/app/complaints/${c.id}`} className="st-code" data-testid="case-link">
+                            {groupCode(c.trackingCode)}
+                          </Anchor>
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm" fw={500} lineClamp={2}>
+                            {c.subject}
+                          </Text>
+                          <Text size="xs" c="dimmed">
+                            {nfa.kinds[c.kind]?.title}
+                            {c.anonymous ? ` — ${cfa.common.anonymous}` : c.citizenName ? ` — ${c.citizenName}` : ''}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm">{c.categoryName}</Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm">{c.placeName}</Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <StateBadge state={c.state} title={c.stateTitle} />
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm">{jDate(c.createdAt)}</Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <DueCell dueAt={c.dueAt} overdue={c.overdue} />
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm" c={c.assigneeName ? undefined : 'dimmed'}>
+                            {c.assigneeName ?? sfa.staff.unassigned}
+                          </Text>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              }
+              cards={list.data.items.map((c) => (
+                <CardLink key={c.id} to={`/app/complaints/${c.id}`} overdue={c.overdue}>
+                  <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
+                    <Text fw={700} size="sm" lineClamp={2}>
+                      {c.subject}
                     </Text>
-                    <Group gap="md" mt={6}>
-                      <Text size="xs">
-                        {sfa.staff.colCreated}: {jDate(c.createdAt)}
-                      </Text>
-                      <Group gap={4}>
-                        <Text size="xs">{sfa.staff.colDue}:</Text>
-                        <DueCell item={c} />
-                      </Group>
+                    <StateBadge state={c.state} title={c.stateTitle} />
+                  </Group>
+                  <Text size="xs" c="dimmed" mt={4}>
+                    <span className="st-code">{groupCode(c.trackingCode)}</span> — {c.categoryName} — {c.placeName}
+                  </Text>
+                  <Group gap="md" mt={6}>
+                    <Text size="xs">
+                      {sfa.staff.colCreated}: {jDate(c.createdAt)}
+                    </Text>
+                    <Group gap={4}>
+                      <Text size="xs">{sfa.staff.colDue}:</Text>
+                      <DueCell dueAt={c.dueAt} overdue={c.overdue} />
                     </Group>
-                  </Paper>
-                </li>
+                  </Group>
+                </CardLink>
               ))}
-            </Stack>
+            />
 
-            <Group justify="center" gap="sm" component="nav" aria-label={sfa.staff.page(toPersianDigits(page), toPersianDigits(pages))}>
-              <Button
-                variant="default"
-                size="xs"
-                disabled={page <= 1}
-                onClick={() => {
-                  const next = new URLSearchParams(params);
-                  if (page - 1 <= 1) next.delete('page');
-                  else next.set('page', String(page - 1));
-                  setParams(next);
-                }}
-              >
-                {sfa.staff.prev}
-              </Button>
-              <Text size="sm" data-testid="page">
-                {sfa.staff.page(faNumber(page), faNumber(pages))}
-              </Text>
-              <Button
-                variant="default"
-                size="xs"
-                disabled={page >= pages}
-                onClick={() => {
-                  const next = new URLSearchParams(params);
-                  next.set('page', String(page + 1));
-                  setParams(next);
-                }}
-              >
-                {sfa.staff.next}
-              </Button>
-            </Group>
+            <Pager page={page} pages={pages} onPage={goPage} />
           </>
         )}
       </Stack>

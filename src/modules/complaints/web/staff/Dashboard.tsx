@@ -5,13 +5,12 @@ import { Button, Container, Group, NativeSelect, Paper, SimpleGrid, Stack, Text,
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { parseJalaliDate, toAsciiDigits, toPersianDigits } from '../../../../core/fa/index.js';
 import { api } from '../../../../web/api.js';
-import { LoadError } from '../../../../web/components/LoadError.js';
-import { PageLoader } from '../../../../web/components/PageLoader.js';
 import { usePageTitle } from '../../../../web/components/usePageTitle.js';
 import { cfa } from '../fa.js';
 import { sfa } from './fa.js';
-import { faNumber } from '../format.js';
-import type { DivisionItem, Stats } from '../types.js';
+import { faNumber } from '../../../../web/format.js';
+import { QueryStatus, useProvinces } from '../../../../web/staff/ui.js';
+import type { Stats } from '../types.js';
 import { ComplaintsHeader } from './shared.js';
 
 const STATE_COLORS: Record<string, string> = {
@@ -72,11 +71,7 @@ export default function Dashboard() {
   const [errors, setErrors] = useState<{ from?: string; to?: string }>({});
   const [applied, setApplied] = useState<{ from?: string; to?: string; provinceId?: string }>({});
 
-  const provinces = useQuery({
-    queryKey: ['divisions', 'root'],
-    queryFn: ({ signal }) => api.get<{ items: DivisionItem[] }>('/api/v1/divisions', signal).then((r) => r.items.filter((d) => d.level === 'province')),
-    staleTime: 10 * 60_000,
-  });
+  const provinces = useProvinces();
 
   const qs = new URLSearchParams();
   if (applied.from) qs.set('from', applied.from);
@@ -114,7 +109,7 @@ export default function Dashboard() {
               value={toPersianDigits(from)}
               onChange={(e) => setFrom(toAsciiDigits(e.currentTarget.value).replace(/[^\d/-]/g, '').slice(0, 10))}
               error={errors.from}
-              classNames={{ input: 'cs-ltr' }}
+              classNames={{ input: 'st-ltr' }}
               inputMode="numeric"
               w={160}
             />
@@ -124,7 +119,7 @@ export default function Dashboard() {
               value={toPersianDigits(to)}
               onChange={(e) => setTo(toAsciiDigits(e.currentTarget.value).replace(/[^\d/-]/g, '').slice(0, 10))}
               error={errors.to}
-              classNames={{ input: 'cs-ltr' }}
+              classNames={{ input: 'st-ltr' }}
               inputMode="numeric"
               w={160}
             />
@@ -139,10 +134,8 @@ export default function Dashboard() {
           </Group>
         </Paper>
 
-        {stats.isPending ? (
-          <PageLoader />
-        ) : stats.isError ? (
-          <LoadError error={stats.error} onRetry={() => void stats.refetch()} />
+        {stats.isPending || stats.isError ? (
+          <QueryStatus query={stats} />
         ) : (
           s && (
             <>

@@ -1,7 +1,9 @@
-import { Badge, Group, Button, Title } from '@mantine/core';
+// What the complaint staff screens share: states and kinds, the state badge's colours, the category tree and the
+// area's heading. Generic building blocks (facts, notices, deadlines, paging) are the shell's: src/web/staff/ui.tsx.
 import { useQuery } from '@tanstack/react-query';
-import { NavLink, useLocation } from 'react-router';
+import { useLocation } from 'react-router';
 import { api } from '../../../../web/api.js';
+import { AreaHeader, StateBadge as Badge } from '../../../../web/staff/ui.js';
 import { nfa } from '../public/fa-new.js';
 import { sfa } from './fa.js';
 import type { CategoryGroup, ComplaintState } from '../types.js';
@@ -22,12 +24,7 @@ const STATE_COLORS: Record<string, string> = {
 };
 
 export function StateBadge({ state, title }: { state: string; title?: string | undefined }) {
-  const color = STATE_COLORS[state] ?? 'gray';
-  return (
-    <Badge variant="light" color={color} c={`${color}.9`} size="md" radius="sm" className="cs-badge" data-state={state}>
-      {title ?? sfa.states[state] ?? state}
-    </Badge>
-  );
+  return <Badge state={state} color={STATE_COLORS[state] ?? 'gray'} title={title ?? sfa.states[state] ?? state} />;
 }
 
 /** The public category tree (labels of categories and of their questions), cached for the whole session. */
@@ -44,18 +41,13 @@ export function ComplaintsHeader({ title }: { title: string }) {
   const { pathname } = useLocation();
   const onDashboard = pathname.startsWith('/app/complaints/dashboard');
   return (
-    <Group justify="space-between" align="center" wrap="wrap" gap="sm">
-      <Title order={1} size="h2">
-        {title}
-      </Title>
-      <Group gap="xs" component="nav" aria-label={sfa.staff.title}>
-        <Button component={NavLink} to="/app/complaints" end variant={onDashboard ? 'light' : 'filled'} size="sm">
-          {sfa.staff.list}
-        </Button>
-        <Button component={NavLink} to="/app/complaints/dashboard" variant={onDashboard ? 'filled' : 'light'} size="sm">
-          {sfa.staff.dashboard}
-        </Button>
-      </Group>
-    </Group>
+    <AreaHeader
+      title={title}
+      label={sfa.staff.title}
+      tabs={[
+        { to: '/app/complaints', label: sfa.staff.list, active: !onDashboard, end: true },
+        { to: '/app/complaints/dashboard', label: sfa.staff.dashboard, active: onDashboard },
+      ]}
+    />
   );
 }
