@@ -3,6 +3,7 @@
 // Usage: npx tsx bench/amriyeh-allocate.ts  →  bench/results/amriyeh-allocate.json and .md
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { allocate, type AllocationInput } from '../src/modules/amriyeh/server/allocate.js';
+import { seededRandom } from '../src/core/random.js';
 
 const APPLICANTS = 200_000;
 const PROVINCES = 31;
@@ -10,16 +11,7 @@ const STATIONS = 4_000;
 const SEATS = 20_000;
 
 // Deterministic data (mulberry32), so every run measures the same instance.
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 function generate(): AllocationInput {
   const r = rng(3797);

@@ -9,6 +9,7 @@ import { DataDirLockedError } from './core/db/lock.js';
 import { importDivisions } from './core/org/import.js';
 import { amriyehAllocateCommand, lotteryCommand, type CommandResult } from './modules/amriyeh/server/cli-commands.js';
 import { createApiKey } from './modules/complaints/server/open311/keys.js';
+import { landfillAllocateCommand, landfillPlanCommand } from './modules/landfills/server/cli-commands.js';
 import { MODULES } from './modules/index.js';
 import { openPlatform, type Platform } from './platform.js';
 
@@ -24,6 +25,8 @@ const USAGE = `usage: npm run cli -- <command>
   amriyeh-allocate             amriyeh seat allocation: input JSON on stdin, output JSON on stdout (no database)
   lottery --seed KEY --pool N --pick K
                                RFC 3797 lottery: the K selected positions (1..N), one per line (no database)
+  landfill-plan [--progress]   landfill consolidation plan: scenario JSON on stdin, plan JSON on stdout (no database)
+  landfill-allocate            landfill fund allocation (exact knapsack): JSON on stdin, JSON on stdout (no database)
 Uses the same DATABASE_URL / DATA_DIR as the server (except the commands marked "no database").`;
 
 type Command = (p: Platform, args: string[]) => Promise<number>;
@@ -36,6 +39,13 @@ const pureCommands: Record<string, PureCommand> = {
   },
   async lottery(args) {
     return emit(lotteryCommand(args));
+  },
+  async 'landfill-plan'(args) {
+    const input = await readStdin();
+    return emit(landfillPlanCommand(input, args, (line) => process.stderr.write(line)));
+  },
+  async 'landfill-allocate'(args) {
+    return emit(landfillAllocateCommand(await readStdin(), args));
   },
 };
 
