@@ -1,6 +1,7 @@
 // Public codes: tracking codes (کد پیگیری) of complaints and amriyeh applications, and amriyeh letter numbers.
-// 12 random digits and a Verhoeff check digit. Digits only, so a code can be read over the phone; random, so codes cannot be guessed from one another; checked, so a mistyped code is caught
-// before any lookup (Verhoeff catches every single wrong digit and every swap of two neighbouring digits).
+// 12 random digits and a Verhoeff check digit. Digits only, so a code can be read over the phone; random, so codes
+// cannot be guessed from one another; checked, so a mistyped code is caught before any lookup (Verhoeff catches
+// every single wrong digit and every swap of two neighbouring digits).
 import { randomInt } from 'node:crypto';
 import type { DbOrTx, Tx } from '../db/client.js';
 import { toAsciiDigits } from '../fa/index.js';

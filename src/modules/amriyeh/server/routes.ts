@@ -11,17 +11,14 @@ import { REVIEW_ACTIONS } from '../api-types.js';
 import { APPLICATION_STATES, ApplicationCreate, CallCreate, CLAIMABLE_PRIORITY_GROUPS } from '../contract.js';
 import {
   checkApplication,
-  myApplications,
   ownApplication,
-  presentApplicant,
-  presentStaff,
   resubmitApplication,
   reviewApplication,
   staffApplication,
-  staffList,
   submitApplication,
   withdrawApplication,
 } from './applications.js';
+import { myApplications, presentApplicant, presentStaff, staffList } from './present.js';
 import { createCall, getCall, listCalls, presentCall, publishSeed, setCallState } from './calls.js';
 import { issueLetters, letterView, listRuns, presentRun, revokeLetter, runFiles, runSelection, verifyLetter } from './selection.js';
 import { capStations, confirmStation, declareStation, manageStations, publicStations } from './stations.js';

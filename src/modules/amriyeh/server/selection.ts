@@ -9,6 +9,7 @@ import { appendAudit } from '../../../core/audit/audit.js';
 import { canonicalJson } from '../../../core/audit/canonical.js';
 import { insertWithFreshCode, normalizeTrackingCode } from '../../../core/codes/tracking-code.js';
 import { rows as rowsOf, type DbOrTx } from '../../../core/db/client.js';
+import { maskName, maskNationalCode } from '../../../core/fa/mask.js';
 import { toAsciiDigits, toPersianDigits } from '../../../core/fa/normalize.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../../core/http/errors.js';
 import { divisionNames } from '../../../core/org/queries.js';
@@ -25,27 +26,12 @@ import { applicationScope, birthInstant, loadApplication, REVIEW_STATES, tellApp
 import { callQuotas, registrationOver } from './calls.js';
 import { AFA } from './fa.js';
 import { amriyehAllocationRuns, amriyehApplications, amriyehCalls, amriyehLetters, amriyehStations } from './schema.js';
-import { effectiveSeats } from './stations.js';
+import { callRuns, effectiveSeats } from './stations.js';
 
 /** Reserves: after a run, the next unselected applicants of each province, this share of its selected ones (rounded up). */
 export const RESERVE_SHARE = 0.2;
 
 const RESULT_TITLES = { selected: 'پذیرفته شده', reserve: 'ذخیره', not_selected: 'پذیرفته نشده' } as const;
-
-/** A national code as published: the first two and last three digits, the rest hidden ('00*****419'). */
-export function maskNationalCode(code: string): string {
-  return code.length === 10 ? `${code.slice(0, 2)}*****${code.slice(7)}` : '**********';
-}
-
-/** A name as the public verification shows it: first letter of each word, the last letter of the last word. */
-export function maskName(first: string, last: string): string {
-  const word = (w: string, keepLast: boolean) => {
-    const chars = [...w];
-    if (chars.length <= 1) return w;
-    return chars[0] + '*'.repeat(Math.max(1, chars.length - (keepLast ? 2 : 1))) + (keepLast ? chars[chars.length - 1] : '');
-  };
-  return `${first.split(/\s+/).map((w) => word(w, false)).join(' ')} ${last.split(/\s+/).map((w, i, all) => word(w, i === all.length - 1)).join(' ')}`;
-}
 
 /** SHA-256 (hex) of the canonical JSON of a run's input: what the published file must hash to. */
 export const inputHash = (input: AllocationInput): string => createHash('sha256').update(canonicalJson(input)).digest('hex');
@@ -73,11 +59,8 @@ export async function runSelection(db: DbOrTx, callId: number, provinceId: numbe
     }
     if (!registrationOver(call)) throw conflict('registration_open', AFA.runNeedsClosed);
     if (!call.lotterySeed) throw conflict('seed_missing', AFA.runNeedsSeed);
-    const done = await tx
-      .select({ id: amriyehAllocationRuns.id })
-      .from(amriyehAllocationRuns)
-      .where(and(eq(amriyehAllocationRuns.callId, callId), provinceId === null ? undefined : sql`(${amriyehAllocationRuns.scope} = 'national' or ${amriyehAllocationRuns.provinceId} = ${provinceId})`));
-    if (done.length) throw conflict('run_done', AFA.runDone);
+    const runs = await callRuns(tx, callId);
+    if (provinceId === null ? runs.any : runs.settled(provinceId)) throw conflict('run_done', AFA.runDone);
 
     const inScope = sql`${wfCases.divisionPath} like ${scopePath + '%'}`;
     const [{ pending } = { pending: 0 }] = await tx

@@ -50,13 +50,16 @@ export async function publicStations(db: DbOrTx, callId: number, provinceId?: nu
   return (await withPlaces(db, rows)).map(({ row: _row, ...s }) => s);
 }
 
-/** Provinces of a call whose seats are settled by a run (a national run settles all). */
-async function settledProvinces(db: DbOrTx, callId: number): Promise<(provinceId: number) => boolean> {
+/** The selection runs a call has had: a national one, and the provinces run one by one. */
+export async function callRuns(db: DbOrTx, callId: number): Promise<{ any: boolean; settled: (provinceId: number) => boolean }> {
   const runs = await db.select({ scope: amriyehAllocationRuns.scope, provinceId: amriyehAllocationRuns.provinceId }).from(amriyehAllocationRuns).where(eq(amriyehAllocationRuns.callId, callId));
   const national = runs.some((r) => r.scope === 'national');
   const provinces = new Set(runs.map((r) => r.provinceId));
-  return (p) => national || provinces.has(p);
+  // A province's seats are settled by its own run or by the national one.
+  return { any: runs.length > 0, settled: (p) => national || provinces.has(p) };
 }
+
+const settledProvinces = async (db: DbOrTx, callId: number) => (await callRuns(db, callId)).settled;
 
 function present(actor: Actor, s: StationPublic & { row: StationRow }, settled: (provinceId: number) => boolean): StationManage {
   const { row, ...pub } = s;

@@ -4,6 +4,7 @@ import { can, scopeCondition } from '../../../core/access/policy.js';
 import type { Role } from '../../../core/access/roles.js';
 import { SERVICES } from '../../../core/access/services.js';
 import { STAFF_FA } from './fa-staff.js';
+import { maskMobile } from '../../../core/fa/mask.js';
 
 /**
  * Roles that see complaints in their scope: the complaints service's users (inspection, governorates, district
@@ -32,12 +33,6 @@ export function canSeeComplaint(actor: Actor, path: string): boolean {
  */
 export function canSeeIdentity(actor: Actor, path?: string): boolean {
   return can(actor, 'workflow.act', path, IDENTITY_ROLES);
-}
-
-/** '09121234567' → '0912***4567' (enough to recognise a number the citizen reads out, not to call it). */
-export function maskMobile(mobile: string | null | undefined): string | null {
-  if (!mobile) return null;
-  return mobile.length <= 7 ? '***' : `${mobile.slice(0, 4)}***${mobile.slice(-4)}`;
 }
 
 /** The identity fields of a complaint as stored. */
