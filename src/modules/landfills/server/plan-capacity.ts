@@ -11,8 +11,10 @@
 // constructions run and the better result is kept.
 // Capacities are never exceeded: every placement checks the residual capacity first. `feasible = false` means no
 // complete assignment was found (for single sourcing this can happen even when total capacity suffices — bin
-// packing). For tiny instances exactAssign() answers the question exactly by branch and bound.
+// packing). For tiny instances exactAssign() (plan-capacity-exact.ts) answers the question exactly
+// by branch and bound. Building blocks (heap, candidate lists, CapState) are in plan-capacity-state.ts.
 import type { Instance } from './plan-instance.js';
+import { CapState, MaxHeap } from './plan-capacity-state.js';
 
 export interface Assignment {
   /** site per village (-1 when unassigned) */
@@ -22,89 +24,6 @@ export interface Assignment {
   feasible: boolean;
 }
 
-class MaxHeap {
-  private pri: number[] = [];
-  private item: number[] = [];
-  get size() {
-    return this.pri.length;
-  }
-  private above(a: number, b: number) {
-    return this.pri[a]! > this.pri[b]! || (this.pri[a] === this.pri[b] && this.item[a]! < this.item[b]!);
-  }
-  private swap(a: number, b: number) {
-    [this.pri[a], this.pri[b]] = [this.pri[b]!, this.pri[a]!];
-    [this.item[a], this.item[b]] = [this.item[b]!, this.item[a]!];
-  }
-  push(p: number, it: number) {
-    this.pri.push(p);
-    this.item.push(it);
-    let c = this.pri.length - 1;
-    while (c > 0) {
-      const parent = (c - 1) >> 1;
-      if (!this.above(c, parent)) break;
-      this.swap(c, parent);
-      c = parent;
-    }
-  }
-  pop(): [number, number] {
-    const top: [number, number] = [this.pri[0]!, this.item[0]!];
-    const lp = this.pri.pop()!;
-    const li = this.item.pop()!;
-    if (this.pri.length > 0) {
-      this.pri[0] = lp;
-      this.item[0] = li;
-      let c = 0;
-      for (;;) {
-        const l = 2 * c + 1;
-        const r = l + 1;
-        let b = c;
-        if (l < this.pri.length && this.above(l, b)) b = l;
-        if (r < this.pri.length && this.above(r, b)) b = r;
-        if (b === c) break;
-        this.swap(b, c);
-        c = b;
-      }
-    }
-    return top;
-  }
-}
-
-/** Open sites of a village in distance order: its neighbour list, then (lists truncated) the rest of the open set. */
-class Candidates {
-  private readonly fallback = new Map<number, { sites: Int32Array; dists: Float64Array }>();
-  private readonly stamp: Int32Array;
-  private stampNo = 0;
-  constructor(
-    private readonly inst: Instance,
-    private readonly isOpen: Uint8Array,
-    private readonly open: number[],
-  ) {
-    this.stamp = new Int32Array(inst.m);
-  }
-
-  /** Calls visit(site, distance) in increasing distance until it returns true. */
-  each(i: number, visit: (j: number, d: number) => boolean): void {
-    const { K, nbr, nd, full } = this.inst;
-    const base = i * K;
-    for (let k = 0; k < K; k++) {
-      const j = nbr[base + k]!;
-      if (this.isOpen[j] && visit(j, nd[base + k]!)) return;
-    }
-    if (full) return;
-    let fb = this.fallback.get(i);
-    if (!fb) {
-      const s = ++this.stampNo;
-      for (let k = 0; k < K; k++) this.stamp[nbr[base + k]!] = s;
-      const rest = this.open.filter((j) => this.stamp[j] !== s);
-      const d = new Map(rest.map((j) => [j, this.inst.dist(i, j)]));
-      rest.sort((a, b) => d.get(a)! - d.get(b)! || a - b);
-      fb = { sites: Int32Array.from(rest), dists: Float64Array.from(rest, (j) => d.get(j)!) };
-      this.fallback.set(i, fb);
-    }
-    for (let t = 0; t < fb.sites.length; t++) if (visit(fb.sites[t]!, fb.dists[t]!)) return;
-  }
-}
-
 export interface AssignOptions {
   /** shift/swap improvement after construction (default true) */
   improve?: boolean;
@@ -112,68 +31,6 @@ export interface AssignOptions {
   method?: 'regret' | 'prices' | 'best';
   /** capacity prices per site to start from (warm start); updated in place by the price construction */
   prices?: Float64Array;
-}
-
-/** The partial assignment being built: site per village, residual capacity, villages per site. */
-class CapState {
-  readonly site: Int32Array;
-  readonly residual: Float64Array;
-  readonly members: number[][];
-  private readonly at: Int32Array;
-  readonly cand: Candidates;
-  cost = 0;
-  work = 0;
-  constructor(
-    readonly inst: Instance,
-    readonly open: number[],
-  ) {
-    const isOpen = new Uint8Array(inst.m);
-    for (const j of open) isOpen[j] = 1;
-    this.residual = new Float64Array(inst.m);
-    for (const j of open) this.residual[j] = inst.cap[j]!;
-    this.site = new Int32Array(inst.n).fill(-1);
-    this.members = Array.from({ length: inst.m }, () => []);
-    this.at = new Int32Array(inst.n);
-    this.cand = new Candidates(inst, isOpen, open);
-  }
-  each(i: number, visit: (j: number, d: number) => boolean): void {
-    this.cand.each(i, (j, d) => {
-      this.work++;
-      return visit(j, d);
-    });
-  }
-  attach(i: number, j: number, d = this.inst.dist(i, j)): void {
-    this.site[i] = j;
-    this.at[i] = this.members[j]!.length;
-    this.members[j]!.push(i);
-    this.residual[j] = this.residual[j]! - this.inst.w[i]!;
-    this.cost += this.inst.w[i]! * d;
-  }
-  detach(i: number): void {
-    const j = this.site[i]!;
-    const list = this.members[j]!;
-    const last = list.pop()!;
-    if (last !== i) {
-      list[this.at[i]!] = last;
-      this.at[last] = this.at[i]!;
-    }
-    this.residual[j] = this.residual[j]! + this.inst.w[i]!;
-    this.cost -= this.inst.w[i]! * this.inst.dist(i, j);
-    this.site[i] = -1;
-  }
-  /** nearest open site with room for village k, other than `except` */
-  alternative(k: number, except: number): [number, number] {
-    let best = -1;
-    let bd = Infinity;
-    const wk = this.inst.w[k]!;
-    this.each(k, (j, d) => {
-      if (j === except || this.residual[j]! < wk) return false;
-      best = j;
-      bd = d;
-      return true;
-    });
-    return [best, bd];
-  }
 }
 
 /** Regret greedy: returns the villages it could not place. */
@@ -452,111 +309,4 @@ export function assignWithCapacities(inst: Instance, open: number[], opts: Assig
   const feasible = repair(st, left);
   if (feasible && (opts.improve ?? true)) improveAssignment(st);
   return finishAssignment(st, feasible);
-}
-
-/**
- * Exact single-source assignment to the given open sites by depth-first branch and bound (villages by decreasing
- * demand, sites by increasing cost, bound = cost so far + each remaining village at its cheapest site).
- * Returns null when no assignment respects the capacities. For tiny instances only (the caller checks the size).
- */
-export function exactAssign(inst: Instance, open: number[], nodeLimit = 5_000_000): { site: Int32Array; cost: number } | null | 'limit' {
-  const { n, w, cap } = inst;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => w[b]! - w[a]! || a - b);
-  const choices = order.map((i) => open.slice().sort((a, b) => inst.dist(i, a) - inst.dist(i, b) || a - b));
-  const minCost = order.map((i, t) => w[i]! * inst.dist(i, choices[t]![0]!));
-  const rest = new Float64Array(n + 1);
-  for (let t = n - 1; t >= 0; t--) rest[t] = rest[t + 1]! + minCost[t]!;
-  const residual = new Map(open.map((j) => [j, cap[j]!]));
-  const cur = new Int32Array(n).fill(-1);
-  let best: Int32Array | null = null;
-  let bestCost = Infinity;
-  let nodes = 0;
-  const dfs = (t: number, c: number): boolean => {
-    if (++nodes > nodeLimit) return false;
-    if (c + rest[t]! >= bestCost - 1e-12 * Math.max(1, bestCost)) return true;
-    if (t === n) {
-      bestCost = c;
-      best = cur.slice();
-      return true;
-    }
-    const i = order[t]!;
-    for (const j of choices[t]!) {
-      const r = residual.get(j)!;
-      if (r < w[i]!) continue;
-      residual.set(j, r - w[i]!);
-      cur[i] = j;
-      const ok = dfs(t + 1, c + w[i]! * inst.dist(i, j));
-      residual.set(j, r);
-      cur[i] = -1;
-      if (!ok) return false;
-    }
-    return true;
-  };
-  if (!dfs(0, 0)) return 'limit';
-  return best ? { site: best, cost: bestCost } : null;
-}
-
-export interface CapMove {
-  fIn: number;
-  gOut: number;
-  estimate: number;
-}
-
-/**
- * Candidate moves for the capacitated search, priced with the capacity prices μ of the current assignment: a village
- * at site s "pays" d(i, s) + μ_s. Opening closed site f would save each nearby village max(0, pay − d(i, f)) per ton,
- * taken best first up to f's capacity; closing open site g would cost its villages the difference to their next
- * best d + μ. Pairs are ranked by saving − cost (their interaction ignored: the evaluation is exact anyway).
- */
-export function capacityMoves(inst: Instance, open: number[], site: Int32Array, prices: Float64Array, T: number, pMode: boolean, F: number): CapMove[] {
-  const { n, m, w, cap } = inst;
-  const isOpen = new Uint8Array(m);
-  for (const j of open) isOpen[j] = 1;
-  const pay = new Float64Array(n);
-  for (let i = 0; i < n; i++) if (site[i]! >= 0) pay[i] = inst.dist(i, site[i]!) + prices[site[i]!]!;
-  // saving of each closed site, filled by the best savings per ton up to its capacity
-  const gain = new Float64Array(m);
-  const items: { s: number; w: number }[] = [];
-  for (let f = 0; f < m; f++) {
-    if (isOpen[f]) continue;
-    items.length = 0;
-    for (let t = inst.invStart[f]!; t < inst.invStart[f + 1]!; t++) {
-      const i = inst.invCust[t]!;
-      const s = pay[i]! - inst.invDist[t]!;
-      if (s > 0 && w[i]! > 0) items.push({ s, w: w[i]! });
-    }
-    items.sort((a, b) => b.s - a.s);
-    let room = cap[f]!;
-    let g = 0;
-    for (const it of items) {
-      if (room <= 0) break;
-      const take = Math.min(room, it.w);
-      g += take * it.s;
-      room -= take;
-    }
-    gain[f] = g;
-  }
-  // cost of closing each open site: its villages move to their next best d + μ
-  const loss = new Float64Array(m);
-  const cand = new Candidates(inst, isOpen, open);
-  for (let i = 0; i < n; i++) {
-    const s = site[i]!;
-    if (s < 0 || w[i]! <= 0) continue;
-    let bv = Infinity;
-    cand.each(i, (j, d) => {
-      if (d >= bv) return true;
-      if (j !== s) bv = Math.min(bv, d + prices[j]!);
-      return false;
-    });
-    loss[s] = loss[s]! + w[i]! * (bv === Infinity ? 1e12 : Math.max(0, bv - pay[i]!));
-  }
-  const closed = Array.from({ length: m }, (_, j) => j).filter((j) => !isOpen[j] && gain[j]! > 0).sort((a, b) => gain[b]! - gain[a]! || a - b).slice(0, 2 * T);
-  const opened = open.slice().sort((a, b) => loss[a]! - loss[b]! || a - b).slice(0, 2 * T);
-  const moves: CapMove[] = [];
-  for (const f of closed) for (const g of opened) moves.push({ fIn: f, gOut: g, estimate: gain[f]! - loss[g]! });
-  if (!pMode) {
-    for (const f of closed) moves.push({ fIn: f, gOut: -1, estimate: gain[f]! - F });
-    if (open.length > 1) for (const g of opened) moves.push({ fIn: -1, gOut: g, estimate: F - loss[g]! });
-  }
-  return moves.sort((a, b) => b.estimate - a.estimate || a.fIn - b.fIn || a.gOut - b.gOut).slice(0, T);
 }

@@ -1,118 +1,42 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+// The application form of the public site (lazy-loaded by Apply.tsx and MyApplication.tsx): form state,
+// validation, the eligibility check and the submission; helpers in application-form-fields.ts, parts in
+// ApplicationFormParts.tsx.
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { formatJalaliDate } from '../../../../core/fa/jalali.js';
 import { normalizeFa, toAsciiDigits, toPersianDigits } from '../../../../core/fa/normalize.js';
 import { onlyDigits } from '../../../../web/components/digits.js';
-import { emptyPlace, loadProvinces, PlacePicker, type PlaceValue } from '../../../../web/components/PlacePicker.js';
+import { emptyPlace, loadProvinces } from '../../../../web/components/PlacePicker.js';
 import type { ApplicantView, CallView, EligibilityCheck } from '../../api-types.js';
-import type { ApplicationCreate } from '../../contract.js';
 import {
   CONSCRIPTION_STATUSES,
   CONSCRIPTION_TITLES,
   EDUCATION_LEVELS,
   EDUCATION_TITLES,
-  MARITAL_STATUSES,
-  MARITAL_TITLES,
   MAX_PREFERENCES,
   type ConscriptionStatus,
   type EducationLevel,
   type MaritalStatus,
 } from '../../enums.js';
+import {
+  cleanJalali,
+  mapServerErrors,
+  MAX_FIELD,
+  MAX_FIRST,
+  MAX_LAST,
+  nationalCodeOk,
+  parseGpa,
+  placeId,
+  type Body,
+  type Errors,
+  type PlaceState,
+} from './application-form-fields.js';
+import { ApplicationReview, MaritalField, PlaceField, Section } from './ApplicationFormParts.js';
 import { ClaimsField, claimsPayload, emptyClaims, type ClaimsValue } from './ClaimsField.js';
 import { afa } from './fa.js';
 import { ffa } from './fa-form.js';
-import { AMR, api, ApiError, fieldErrors, publicErrorMessage, type Citizen } from './http.js';
+import { AMR, api, ApiError, publicErrorMessage, type Citizen } from './http.js';
 import { StationPicker, type StationsValue } from './StationPicker.js';
-import { Alert, described, Failures, Field, ScoreTable, Select, useFormErrors } from './ui.js';
-
-/** The body of POST /applications as JSON carries it (the birth date as Jalali text). */
-type Body = { [K in keyof ApplicationCreate]: K extends 'birthDate' ? string : ApplicationCreate[K] };
-type Errors = Record<string, string>;
-
-const MAX_FIRST = 50;
-const MAX_LAST = 80;
-const MAX_FIELD = 100;
-
-/** A Jalali date typed by a person, checked loosely (the server checks it exactly): 'YYYY/MM/DD' → ASCII, or null. */
-function cleanJalali(s: string): string | null {
-  const m = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$/.exec(toAsciiDigits(s).trim());
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (y < 1300 || y > 1500 || mo < 1 || mo > 12 || d < 1 || d > (mo <= 6 ? 31 : 30)) return null;
-  return `${y}/${String(mo).padStart(2, '0')}/${String(d).padStart(2, '0')}`;
-}
-
-/**
- * Whether 10 digits are a well-formed national code (the check digit, not ten equal digits, digits 4–9 not all
- * zero). The server's zNationalCode is the authority; this is the same arithmetic without persian-tools' table of
- * city prefixes, which would weigh on every page's first chunk.
- */
-function nationalCodeOk(code: string): boolean {
-  if (!/^\d{10}$/.test(code) || /^(\d)\1{9}$/.test(code) || /^\d{3}0{6}/.test(code)) return false;
-  const d = [...code].map(Number);
-  const r = d.slice(0, 9).reduce((s, x, i) => s + x * (10 - i), 0) % 11;
-  return d[9] === (r < 2 ? r : 11 - r);
-}
-
-/** A GPA typed with Persian or ASCII digits and '.', '٫' or '/' as the decimal mark; '' → null, bad → NaN. */
-function parseGpa(s: string): number | null {
-  const t = toAsciiDigits(s).trim().replace(/[٫/,]/g, '.');
-  if (t === '') return null;
-  if (!/^\d{1,2}(\.\d{1,2})?$/.test(t)) return NaN;
-  return Number(t);
-}
-
-/** A place already chosen (when correcting): shown by name, with a button to pick another. */
-interface PlaceState {
-  keepId: number | null;
-  keepName: string;
-  changing: boolean;
-  value: PlaceValue;
-}
-const placeId = (p: PlaceState) => (p.changing || p.keepId === null ? p.value.placeId : p.keepId);
-
-function PlaceField({ idPrefix, legend, state, onChange, errors }: { idPrefix: string; legend: string; state: PlaceState; onChange: (s: PlaceState) => void; errors: Errors }) {
-  if (state.keepId !== null && !state.changing) {
-    return (
-      <fieldset className="cx-field amr-fieldset" data-field={`${idPrefix}-place`}>
-        <legend className="cx-label">{legend}</legend>
-        <p className="amr-kept">
-          <span data-testid={`${idPrefix}-current`}>{ffa.places.current(state.keepName)}</span>
-          <button type="button" className="cx-link-btn" onClick={() => onChange({ ...state, changing: true })}>
-            {ffa.places.change}
-          </button>
-        </p>
-      </fieldset>
-    );
-  }
-  return (
-    <div>
-      <fieldset className="cx-field amr-fieldset">
-        <legend className="cx-label">{legend}</legend>
-        <PlacePicker
-          idPrefix={idPrefix}
-          value={state.value}
-          onChange={(value) => onChange({ ...state, value })}
-          errors={{ province: errors[`${idPrefix}-province`], county: errors[`${idPrefix}-county`], place: errors[`${idPrefix}-place`] }}
-          hints={{ placeNone: ffa.places.localityNone }}
-        />
-      </fieldset>
-      {state.keepId !== null && (
-        <button type="button" className="cx-link-btn" onClick={() => onChange({ ...state, changing: false, value: emptyPlace })}>
-          {ffa.places.keep}
-        </button>
-      )}
-    </div>
-  );
-}
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section className="cx-card" aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
-      {children}
-    </section>
-  );
-}
+import { described, Alert, Field, Select, useFormErrors } from './ui.js';
 
 /**
  * The application (or its correction, when `initial` is given): stations, person, education, places, priority
@@ -257,23 +181,6 @@ export default function ApplicationForm({
     };
   }
 
-  /** Server field errors → this form's fields. */
-  function mapServerErrors(err: unknown): Errors {
-    const body = payload();
-    const mapped: Errors = {};
-    for (const [path, msg] of Object.entries(fieldErrors(err))) {
-      const claim = /^priorityClaims\.(\d+)/.exec(path);
-      if (path.startsWith('stationIds')) mapped.stationIds ??= msg;
-      else if (path === 'residenceDivisionId') mapped['res-place'] = msg;
-      else if (path === 'birthPlaceDivisionId') mapped['birth-place'] = msg;
-      else if (claim) {
-        const g = body.priorityClaims[Number(claim[1])]?.group;
-        if (g) mapped[`claim-${g}`] ??= msg;
-      } else mapped[path.split('.')[0] ?? path] ??= msg;
-    }
-    return mapped;
-  }
-
   function handleError(err: unknown) {
     if (err instanceof ApiError && err.status === 401) {
       setFormError(null);
@@ -281,7 +188,7 @@ export default function ApplicationForm({
       onNeedAuth();
       return;
     }
-    const mapped = mapServerErrors(err);
+    const mapped = mapServerErrors(err, payload());
     if (err instanceof ApiError && err.code === 'duplicate_application') mapped.nationalCode = err.title;
     go('form');
     showErrors(mapped, publicErrorMessage(err));
@@ -409,22 +316,7 @@ export default function ApplicationForm({
               ))}
             </Select>
           </div>
-          <fieldset className="cx-field" data-field="maritalStatus" aria-describedby={errors.maritalStatus ? 'maritalStatus-error' : undefined}>
-            <legend className="cx-label">{ffa.person.marital}</legend>
-            <div className="amr-choices">
-              {MARITAL_STATUSES.map((m) => (
-                <label key={m} className="cx-choice">
-                  <input type="radio" name="maritalStatus" value={m} checked={maritalStatus === m} onChange={() => setMaritalStatus(m)} />
-                  <span className="cx-choice-title">{MARITAL_TITLES[m]}</span>
-                </label>
-              ))}
-            </div>
-            {errors.maritalStatus && (
-              <p className="cx-error" id="maritalStatus-error" role="alert">
-                {errors.maritalStatus}
-              </p>
-            )}
-          </fieldset>
+          <MaritalField value={maritalStatus} onChange={setMaritalStatus} error={errors.maritalStatus} />
         </Section>
 
         <Section id="sec-education" title={ffa.education.title}>
@@ -486,57 +378,19 @@ export default function ApplicationForm({
       </form>
 
       {step === 'review' && check && (
-        <section className="cx-card" aria-labelledby="review-title" data-testid="review">
-          <h2 id="review-title" ref={reviewRef} tabIndex={-1}>
-            {ffa.review.title}
-          </h2>
-          <Alert testId="form-error">{formError}</Alert>
-          {check.eligible ? (
-            <Alert tone="ok" testId="eligible">
-              {ffa.review.eligible}
-            </Alert>
-          ) : (
-            <div className="cx-alert" role="alert" data-testid="not-eligible">
-              <p className="amr-strong">{ffa.review.notEligible}</p>
-              <Failures failures={check.failures} />
-              <p>{ffa.review.notEligibleHelp}</p>
-            </div>
-          )}
-          <h3>{ffa.review.score}</h3>
-          <p className="cx-hint">{ffa.review.scoreNote}</p>
-          <ScoreTable parts={check.scoreParts} total={check.score} caption={ffa.review.score} />
-          {check.eligible && (
-            <div className="cx-field" data-field="confirm">
-              <label className="cx-check">
-                <input
-                  type="checkbox"
-                  checked={confirmed}
-                  onChange={(e) => {
-                    setConfirmed(e.currentTarget.checked);
-                    setConfirmError(null);
-                  }}
-                  aria-describedby={confirmError ? 'confirm-error' : undefined}
-                />
-                <span>{ffa.review.confirm}</span>
-              </label>
-              {confirmError && (
-                <p className="cx-error" id="confirm-error" role="alert">
-                  {confirmError}
-                </p>
-              )}
-            </div>
-          )}
-          <div className="cx-actions">
-            {check.eligible && (
-              <button type="button" className="cx-btn" onClick={() => void submit()} disabled={busy} data-testid="submit">
-                {busy ? ffa.review.submitting : initial ? ffa.review.resubmit : ffa.review.submit}
-              </button>
-            )}
-            <button type="button" className="cx-btn cx-btn-light" onClick={() => go('form')} disabled={busy}>
-              {ffa.review.edit}
-            </button>
-          </div>
-        </section>
+        <ApplicationReview
+          check={check}
+          formError={formError}
+          reviewRef={reviewRef}
+          confirmed={confirmed}
+          setConfirmed={setConfirmed}
+          confirmError={confirmError}
+          setConfirmError={setConfirmError}
+          busy={busy}
+          resubmit={!!initial}
+          submit={submit}
+          go={go}
+        />
       )}
     </>
   );
