@@ -11,7 +11,7 @@ export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\
 
 export type Headers = Record<string, string>;
 
-/** Helpers bound to a test app: lastSms, citizenLogin, upload. */
+/** Helpers bound to a test app: lastSms, citizenLogin, upload, postFile. */
 export function citizenHelpers(app: FastifyInstance, db: Db) {
   /** The newest SMS queued for a mobile. */
   async function lastSms(mobile: string): Promise<string | null> {
@@ -30,19 +30,24 @@ export function citizenHelpers(app: FastifyInstance, db: Db) {
     return { headers: { cookie: `${cookie.name}=${cookie.value}`, 'x-csrf-token': res.json().csrfToken as string }, userId: Number(res.json().user.id) };
   }
 
-  /** Uploads a file as whoever `headers` sign in; returns the document id. */
-  async function upload(headers: Headers, content: Buffer = PNG, filename = 'photo.png'): Promise<string> {
+  /** Posts one file as multipart/form-data (field `file`, plus `fields`) to `url`; returns the raw response. */
+  async function postFile(headers: Headers, url: string, content: Buffer, filename: string, fields: Record<string, string> = {}) {
     const boundary = '----shahrdeh' + Math.random().toString(16).slice(2);
     const payload = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="purpose"\r\n\r\ncomplaint\r\n`),
+      ...Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)),
       Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
       content,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
-    const res = await app.inject({ method: 'POST', url: '/api/v1/documents', payload, headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    return app.inject({ method: 'POST', url, payload, headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+  }
+
+  /** Uploads a file as whoever `headers` sign in; returns the document id. */
+  async function upload(headers: Headers, content: Buffer = PNG, filename = 'photo.png'): Promise<string> {
+    const res = await postFile(headers, '/api/v1/documents', content, filename, { purpose: 'complaint' });
     if (res.statusCode !== 201) throw new Error(`upload failed: ${res.statusCode} ${res.body}`);
     return res.json().id as string;
   }
 
-  return { lastSms, citizenLogin, upload };
+  return { lastSms, citizenLogin, upload, postFile };
 }

@@ -17,6 +17,12 @@ export const PERMISSIONS = [
   'jobs.read',
   /** Complaints service settings: response templates (national grants only edit them). */
   'complaints.configure',
+  /** Landfill registry: read sites and summaries in scope. */
+  'landfills.read',
+  /** Landfill registry: register, edit and import sites in scope. */
+  'landfills.edit',
+  /** Landfill decision support: planning scenarios and fund allocations in scope. */
+  'landfills.plan',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -29,18 +35,19 @@ interface RoleSpec {
 }
 
 const STAFF_BASE: Permission[] = ['home.view', 'divisions.read', 'documents.read', 'documents.upload', 'workflow.act'];
+const LANDFILL_ALL: Permission[] = ['landfills.read', 'landfills.edit', 'landfills.plan'];
 
 /** Roles of the platform, their Persian titles, where they may be bound, and what they may do. */
 export const ROLES = {
-  admin: { title: 'مدیر سامانه', levels: ['country'], permissions: [...STAFF_BASE, 'divisions.manage', 'users.manage', 'audit.read', 'holidays.manage', 'jobs.read', 'complaints.configure'] },
-  inspector: { title: 'دفتر بازرسی', levels: ['country', 'province'], permissions: [...STAFF_BASE, 'audit.read', 'complaints.configure'] },
+  admin: { title: 'مدیر سامانه', levels: ['country'], permissions: [...STAFF_BASE, 'divisions.manage', 'users.manage', 'audit.read', 'holidays.manage', 'jobs.read', 'complaints.configure', 'landfills.read'] },
+  inspector: { title: 'دفتر بازرسی', levels: ['country', 'province'], permissions: [...STAFF_BASE, 'audit.read', 'complaints.configure', 'landfills.read'] },
   'expert.municipal': { title: 'کارشناس معاونت امور شهری', levels: ['country', 'province'], permissions: STAFF_BASE },
-  'expert.rural': { title: 'کارشناس معاونت امور دهیاری‌ها', levels: ['country', 'province'], permissions: STAFF_BASE },
+  'expert.rural': { title: 'کارشناس معاونت امور دهیاری‌ها', levels: ['country', 'province'], permissions: [...STAFF_BASE, ...LANDFILL_ALL] },
   'expert.training': { title: 'کارشناس مرکز مطالعات برنامه‌ریزی شهری و روستایی', levels: ['country', 'province'], permissions: STAFF_BASE },
-  'province.reviewer': { title: 'کارشناس استانداری', levels: ['province'], permissions: STAFF_BASE },
-  'district.reviewer': { title: 'کارشناس بخشداری', levels: ['district'], permissions: STAFF_BASE },
+  'province.reviewer': { title: 'کارشناس استانداری', levels: ['province'], permissions: [...STAFF_BASE, ...LANDFILL_ALL] },
+  'district.reviewer': { title: 'کارشناس بخشداری', levels: ['district'], permissions: [...STAFF_BASE, 'landfills.read', 'landfills.edit'] },
   municipality: { title: 'کارشناس شهرداری', levels: ['city'], permissions: STAFF_BASE },
-  dehyari: { title: 'دهیار', levels: ['village'], permissions: STAFF_BASE },
+  dehyari: { title: 'دهیار', levels: ['village'], permissions: [...STAFF_BASE, 'landfills.read', 'landfills.edit'] },
   judge: { title: 'داور جشنواره', levels: ['country', 'province'], permissions: ['home.view', 'divisions.read', 'documents.read'] },
   citizen: { title: 'شهروند', levels: ['country'], permissions: ['documents.upload'] },
 } as const satisfies Record<string, RoleSpec>;

@@ -61,6 +61,23 @@ export async function divisionNames(db: DbOrTx, ids: Iterable<number>): Promise<
   return new Map(found.map((r) => [r.id, r.name]));
 }
 
+/**
+ * Each path as a place label (`formatDivisionChain`: «روستای …، بخش …، شهرستان …، استان …»), in one query for all
+ * paths. Rural districts are left out unless the node is one (people name a village by its district).
+ */
+export async function placeLabels(db: DbOrTx, paths: Iterable<string>): Promise<Map<string, string>> {
+  const list = [...new Set(paths)];
+  const ids = [...new Set(list.flatMap(pathIds))];
+  const nodes = new Map<number, { level: DivisionLevel; name: string }>();
+  if (ids.length) for (const r of await db.select({ id: orgDivisions.id, level: orgDivisions.level, name: orgDivisions.name }).from(orgDivisions).where(inArray(orgDivisions.id, ids))) nodes.set(r.id, r);
+  return new Map(
+    list.map((p) => {
+      const chain = pathIds(p).flatMap((id) => nodes.get(id) ?? []);
+      return [p, formatDivisionChain(chain.filter((d, i) => i === chain.length - 1 || d.level !== 'rural_district'))];
+    }),
+  );
+}
+
 /** One node by id, or null. */
 export async function getDivision(db: DbOrTx, id: number): Promise<Division | null> {
   const [d] = await db.select(columns).from(orgDivisions).where(eq(orgDivisions.id, id));

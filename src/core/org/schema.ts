@@ -22,6 +22,8 @@ export const orgDivisions = pgTable(
     depth: smallint('depth').notNull(),
     lat: doublePrecision('lat'),
     lon: doublePrecision('lon'),
+    /** Latest census population, when known (e.g. for waste generation and grading indicators). */
+    population: integer('population'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
