@@ -1,7 +1,7 @@
 CREATE TABLE "landfill_allocations" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"name" text NOT NULL,
-	"division_id" integer NOT NULL,
+	"division_id" integer,
 	"division_path" text NOT NULL,
 	"budget" double precision NOT NULL,
 	"weights" jsonb NOT NULL,
@@ -31,7 +31,7 @@ CREATE TABLE "landfill_imports" (
 CREATE TABLE "landfill_scenarios" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"name" text NOT NULL,
-	"division_id" integer NOT NULL,
+	"division_id" integer,
 	"division_path" text NOT NULL,
 	"params" jsonb NOT NULL,
 	"input" jsonb NOT NULL,

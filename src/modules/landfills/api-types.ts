@@ -29,13 +29,13 @@
 import type {
   CapacityUnit,
   PriorityCriterionKey,
-  PriorityWeights,
   ScenarioState,
   SensitivityFlag,
   SiteKind,
   SiteStatus,
   VerificationState,
 } from './enums.js';
+import type { PriorityWeights } from './contract.js';
 
 export interface SiteListItem {
   id: number;
@@ -227,7 +227,8 @@ export interface ScenarioSummary {
 }
 
 export interface ScenarioView extends ScenarioSummary {
-  divisionId: number;
+  /** null = the whole country */
+  divisionId: number | null;
   params: ScenarioParams;
   labels: ScenarioLabels;
   progress: ScenarioProgress | null;
@@ -281,7 +282,8 @@ export interface AllocationSummary {
 }
 
 export interface AllocationView extends AllocationSummary {
-  divisionId: number;
+  /** null = the whole country */
+  divisionId: number | null;
   weights: PriorityWeights;
   result: AllocationResult;
 }

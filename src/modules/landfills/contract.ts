@@ -77,7 +77,8 @@ const zTimeLimit = num('سقف زمان حل', 1, 120, { int: true }).nullable()
 export const ScenarioFromRegistry = z.object({
   source: z.literal('registry'),
   name: zFaText(200),
-  divisionId: zId('محدوده سناریو را انتخاب کنید'),
+  /** null = the whole country (a national grant) */
+  divisionId: zId('محدوده سناریو را انتخاب کنید').nullable().default(null),
   p: zP,
   openCost: zOpenCost,
   roadFactor: zRoadFactor,
@@ -97,7 +98,7 @@ const planNum = z.number({ error: 'مقدار عددی لازم است' }).finit
 export const ScenarioUpload = z.object({
   source: z.literal('upload'),
   name: zFaText(200),
-  divisionId: zId('محدوده سناریو را انتخاب کنید'),
+  divisionId: zId('محدوده سناریو را انتخاب کنید').nullable().default(null),
   input: z.object({
     p: planNum.nullable().default(null),
     openCost: planNum.nullable().default(null),
@@ -126,7 +127,8 @@ export type PriorityWeights = z.infer<typeof PriorityWeights>;
 
 export const AllocationCreate = z.object({
   name: zFaText(200),
-  divisionId: zId('محدوده را انتخاب کنید'),
+  /** null = the whole country (a national grant) */
+  divisionId: zId('محدوده را انتخاب کنید').nullable().default(null),
   /** million rials */
   budget: num('بودجه', 0, 1e12, { int: true }),
   weights: PriorityWeights,

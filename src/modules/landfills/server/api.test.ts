@@ -252,3 +252,15 @@ describe('bulk import', () => {
     expect(x.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 });
+
+describe('planning scope', () => {
+  it('a national scenario is the national expert\'s; a province reviewer may not plan the whole country nor another province', async () => {
+    const body = { source: 'registry', name: 'سناریوی ملی', divisionId: null, p: 2 };
+    // The test villages have no census population: past the scope check, the scenario is empty (422), not forbidden.
+    expect((await req('POST', '/api/v1/landfills/scenarios', hdr.expert!, body)).body.code).toBe('empty_scenario');
+    expect((await req('POST', '/api/v1/landfills/scenarios', hdr.province!, body)).status).toBe(403);
+    expect((await req('POST', '/api/v1/landfills/scenarios', hdr.province!, { ...body, divisionId: tree.otherProvince.id })).status).toBe(403);
+    expect((await req('POST', '/api/v1/landfills/scenarios', hdr.district!, { ...body, divisionId: tree.district.id })).status).toBe(403);
+    expect((await req('POST', '/api/v1/landfills/allocations', hdr.province!, { name: 'ملی', divisionId: null, budget: 100, weights: { mode: 'direct', weights: { sensitivity: 1 } } })).status).toBe(403);
+  });
+});

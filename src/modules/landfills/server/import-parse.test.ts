@@ -146,3 +146,20 @@ describe('parseImportFile: refusals', () => {
     expect(r.rowNumbers.at(-1)).toBe(MAX_IMPORT_ROWS + 1);
   });
 });
+
+describe('zip bombs', () => {
+  it('reads the declared unpacked size of a real workbook and refuses one that claims too much, before unpacking', async () => {
+    const { templateXlsx } = await import('./import-template.js');
+    const { zipUnpackedSize, MAX_XLSX_UNPACKED } = await import('./import-parse.js');
+    const real = await templateXlsx();
+    const size = zipUnpackedSize(real);
+    expect(size).toBeGreaterThan(real.length);
+    expect(size).toBeLessThan(MAX_XLSX_UNPACKED);
+    // Rewrite every central-directory entry's uncompressed size to 1 GB: the file is refused as too large.
+    const bomb = Buffer.from(real);
+    for (let i = 0; i + 4 <= bomb.length; i++) if (bomb.readUInt32LE(i) === 0x02014b50) bomb.writeUInt32LE(1_000_000_000, i + 24);
+    await expect(parseImportFile(bomb, 'bomb.xlsx')).rejects.toMatchObject({ code: 'file_too_large' });
+    // A workbook whose directory is cut off is corrupt, not a crash.
+    await expect(parseImportFile(real.subarray(0, real.length - 30), 'cut.xlsx')).rejects.toMatchObject({ code: 'file_corrupt' });
+  });
+});

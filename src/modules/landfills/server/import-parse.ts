@@ -13,6 +13,7 @@ export const MAX_IMPORT_ROWS = 20_000;
 export type ImportFileErrorCode =
   | 'file_type'
   | 'file_empty'
+  | 'file_too_large'
   | 'no_header'
   | 'unknown_columns'
   | 'duplicate_columns'
@@ -146,7 +147,40 @@ function cellString(v: unknown): string {
   return String(v);
 }
 
+/** What an XLSX may unpack to (its parts' declared sizes summed): a real 20,000-row sheet is a few megabytes. */
+export const MAX_XLSX_UNPACKED = 100 * 1024 * 1024;
+
+/**
+ * The sum of the uncompressed sizes the ZIP's central directory declares, or null when the directory cannot be read.
+ * A zip bomb (a few kilobytes that unpack to gigabytes) is refused before anything is unpacked.
+ */
+export function zipUnpackedSize(buf: Buffer): number | null {
+  const from = Math.max(0, buf.length - 65_557);
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= from; i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const entries = buf.readUInt16LE(eocd + 10);
+  let at = buf.readUInt32LE(eocd + 16);
+  let total = 0;
+  for (let k = 0; k < entries; k++) {
+    if (at + 46 > buf.length || buf.readUInt32LE(at) !== 0x02014b50) return null;
+    const size = buf.readUInt32LE(at + 24);
+    if (size === 0xffffffff) return Number.POSITIVE_INFINITY; // ZIP64: far beyond any sheet we accept
+    total += size;
+    at += 46 + buf.readUInt16LE(at + 28) + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
+  }
+  return total;
+}
+
 async function readXlsxGrid(buf: Buffer): Promise<Grid> {
+  const unpacked = zipUnpackedSize(buf);
+  if (unpacked === null) throw new ImportFileError('file_corrupt', 'پروندهٔ اکسل خراب است (فهرست محتوای آن خوانده نشد)؛ آن را در اکسل باز کنید، دوباره ذخیره کنید و بفرستید.');
+  if (unpacked > MAX_XLSX_UNPACKED) throw new ImportFileError('file_too_large', 'محتوای بازشدهٔ این پروندهٔ اکسل بیش از ۱۰۰ مگابایت است؛ فایل را به چند فایل کوچک‌تر تقسیم کنید.');
   let data: unknown[][];
   try {
     data = (await readSheet(buf)) as unknown[][];

@@ -105,7 +105,8 @@ export const landfillScenarios = pgTable(
   {
     id: serial('id').primaryKey(),
     name: text('name').notNull(),
-    divisionId: integer('division_id').notNull().references(() => orgDivisions.id),
+    /** null = the whole country */
+    divisionId: integer('division_id').references(() => orgDivisions.id),
     divisionPath: text('division_path').notNull(),
     params: jsonb('params').$type<ScenarioParams>().notNull(),
     input: jsonb('input').$type<PlanInput>().notNull(),
@@ -128,7 +129,8 @@ export const landfillAllocations = pgTable(
   {
     id: serial('id').primaryKey(),
     name: text('name').notNull(),
-    divisionId: integer('division_id').notNull().references(() => orgDivisions.id),
+    /** null = the whole country */
+    divisionId: integer('division_id').references(() => orgDivisions.id),
     divisionPath: text('division_path').notNull(),
     budget: doublePrecision('budget').notNull(),
     weights: jsonb('weights').$type<PriorityWeights>().notNull(),
