@@ -20,6 +20,7 @@
 //   GET  /api/v1/landfills/scenarios                                          → { items: ScenarioSummary[] }
 //   POST /api/v1/landfills/scenarios       ScenarioCreate                      → 202 ScenarioView (solved off the request)
 //   GET  /api/v1/landfills/scenarios/:id                                      → ScenarioView (progress / result)
+//   GET  /api/v1/landfills/scenarios/:id/progress                             → { id, state, progress, error } (light, for polling)
 //   GET  /api/v1/landfills/scenarios/:id/input.json | plan.json | plan.csv     → the solver's input / output / assignment
 //   GET  /api/v1/landfills/scenarios/compare?ids=1,2,3                        → { items: ScenarioView[] }
 //   GET  /api/v1/landfills/allocations                                        → { items: AllocationSummary[] }

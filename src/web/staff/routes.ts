@@ -9,4 +9,5 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 export const staffRoutes: Array<{ path: string; component: LazyExoticComponent<ComponentType> }> = [
   { path: 'complaints/*', component: lazy(() => import('../../modules/complaints/web/staff/StaffComplaints.js')) },
   { path: 'amriyeh/*', component: lazy(() => import('../../modules/amriyeh/web/staff/StaffAmriyeh.js')) },
+  { path: 'landfills/*', component: lazy(() => import('../../modules/landfills/web/staff/StaffLandfills.js')) },
 ];

@@ -203,7 +203,11 @@ export async function createAllocation(db: Db, actor: Actor, input: AllocationCr
     items: sites.map((x, i) => ({ id: String(x.id), cost: x.requiredFundingMrial!, value: Math.round(ranked[i]!.score * 1000) })),
   };
   const funded = solveKnapsack(knapsack);
-  const why = explainAllocation(knapsack, funded, { names: Object.fromEntries(sites.map((x) => [String(x.id), x.name])) });
+  const why = explainAllocation(knapsack, funded, {
+    names: Object.fromEntries(sites.map((x) => [String(x.id), x.name])),
+    // The knapsack works on score × 1000 in whole units; people read the score as TOPSIS gives it (0–1).
+    valueText: (v) => (v / 1000).toLocaleString('fa-IR', { maximumFractionDigits: 3 }),
+  });
   const places = await placeLabels(db, sites.map((x) => x.divisionPath));
 
   const out: AllocationSite[] = sites.map((x, i) => {

@@ -280,7 +280,12 @@ const num = new Intl.NumberFormat('fa-IR', { maximumFractionDigits: 2 });
  * Why each item was or was not funded, in Persian. For an unfunded item that fits the budget the exact best total
  * with it forced in is computed (one more knapsack per such item) when there are at most `forcedLimit` of them.
  */
-export function explainAllocation(input: KnapsackInput, result: KnapsackResult, opts: { names?: Record<string, string>; forcedLimit?: number } = {}): FundingExplanation[] {
+export function explainAllocation(
+  input: KnapsackInput,
+  result: KnapsackResult,
+  opts: { names?: Record<string, string>; forcedLimit?: number; /** how a value reads (e.g. a score kept ×1000 as whole units) */ valueText?: (v: number) => string } = {},
+): FundingExplanation[] {
+  const vt = opts.valueText ?? ((v: number) => num.format(v));
   const name = (id: string) => opts.names?.[id] ?? id;
   const chosen = new Set(result.selected);
   const left = input.budget - result.cost;
@@ -297,7 +302,7 @@ export function explainAllocation(input: KnapsackInput, result: KnapsackResult, 
     if (chosen.has(it.id)) {
       return {
         id: it.id, funded: true, reason: 'funded', efficiencyRank: r, valueIfForced: null,
-        text: `«${name(it.id)}» با امتیاز ${num.format(it.value)} و هزینهٔ ${num.format(it.cost)} تأمین می‌شود${rankText}.`,
+        text: `«${name(it.id)}» با امتیاز ${vt(it.value)} و هزینهٔ ${num.format(it.cost)} تأمین می‌شود${rankText}.`,
       };
     }
     if (it.value <= 0) {
@@ -314,7 +319,7 @@ export function explainAllocation(input: KnapsackInput, result: KnapsackResult, 
       const others = input.items.filter((x) => x.id !== it.id);
       forced = it.value + solveKnapsack({ budget: input.budget - it.cost, items: others }).value;
     }
-    const loss = forced === null ? '' : ` اگر این محل حتماً تأمین شود، بهترین ترکیب ممکن امتیاز کل را از ${num.format(result.value)} به ${num.format(forced)} می‌رساند.`;
+    const loss = forced === null ? '' : ` اگر این محل حتماً تأمین شود، بهترین ترکیب ممکن امتیاز کل را از ${vt(result.value)} به ${vt(forced)} می‌رساند.`;
     if (it.cost > left) {
       return {
         id: it.id, funded: false, reason: 'not_enough_left', efficiencyRank: r, valueIfForced: forced,

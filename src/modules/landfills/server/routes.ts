@@ -12,7 +12,7 @@ import { allocationRows, createAllocation, getAllocation, listAllocations } from
 import { importRunner, importView, startImport } from './imports.js';
 import { reportCsv, templateCsv, templateXlsx } from './import-template.js';
 import { EXPORT_COLUMNS, exportRows, listSites, mapSites, siteView, summary } from './present.js';
-import { ScenarioRunner, compareScenarios, createScenario, getScenario, listScenarios, scenarioFiles } from './scenarios.js';
+import { ScenarioRunner, compareScenarios, createScenario, getScenario, listScenarios, scenarioFiles, scenarioProgress } from './scenarios.js';
 import { createSite, reviewSite, updateSite } from './sites.js';
 
 const tags = ['landfills'];
@@ -126,6 +126,8 @@ export function landfillRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     });
 
     app.get('/api/v1/landfills/scenarios/:id', { config: PLAN, schema: { tags, params: IdParam } }, async (request) => getScenario(db, request.actor!, request.params.id));
+
+    app.get('/api/v1/landfills/scenarios/:id/progress', { config: PLAN, schema: { tags, params: IdParam } }, async (request) => scenarioProgress(db, request.actor!, request.params.id));
 
     app.get('/api/v1/landfills/scenarios/:id/:file', {
       config: PLAN,

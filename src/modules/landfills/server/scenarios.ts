@@ -262,6 +262,16 @@ export async function getScenario(db: DbOrTx, actor: Actor, id: number): Promise
   };
 }
 
+/**
+ * A scenario's state and progress only: what a page polls every second while it solves (the full view carries every
+ * village's label — megabytes for a national scenario). 404 when absent or outside the actor's scope.
+ */
+export async function scenarioProgress(db: DbOrTx, actor: Actor, id: number): Promise<Pick<ScenarioView, 'id' | 'state' | 'progress' | 'error'>> {
+  const [r] = validId(id) ? await db.select({ id: t.id, state: t.state, progress: t.progress, error: t.error, divisionPath: t.divisionPath }).from(t).where(eq(t.id, id)) : [];
+  if (!r || !can(actor, 'landfills.plan', r.divisionPath)) throw notFound(SCENARIO_FA.noun);
+  return { id: r.id, state: r.state, progress: r.progress, error: r.error };
+}
+
 /** Two to four scenarios side by side (each as getScenario: 404 if any is absent or out of scope). */
 export async function compareScenarios(db: DbOrTx, actor: Actor, ids: number[]): Promise<ScenarioView[]> {
   const unique = [...new Set(ids)];

@@ -40,7 +40,7 @@ import {
 import type { CallView } from '../../api-types.js';
 import type { ScoringCriterion } from '../../contract.js';
 import { afa } from './fa.js';
-import { onlyDigits } from '../../../../web/components/digits.js';
+import { decimalOnly, onlyDigits } from '../../../../web/components/digits.js';
 import { QueryStatus, useProvinces } from '../../../../web/staff/ui.js';
 import { faNum } from '../format.js';
 import { useViewer } from './shared.js';
@@ -48,12 +48,6 @@ import { useViewer } from './shared.js';
 const PRIORITY_SHARE_GROUPS = ['martyr_family', 'veteran', 'freed_pow', 'relief_supported'] as const;
 type PriorityShareGroup = (typeof PRIORITY_SHARE_GROUPS)[number];
 
-/** A decimal as typed (Persian or ASCII digits, '٫' or '.') → ASCII '0.5'. */
-function decimalOnly(s: string): string {
-  const ascii = toAsciiDigits(s).replace(/[٫,/]/g, '.').replace(/[^\d.]/g, '');
-  const [int = '', ...rest] = ascii.split('.');
-  return rest.length ? `${int}.${rest.join('').slice(0, 3)}` : int;
-}
 const faDecimal = (s: string) => toPersianDigits(s).replace('.', '٫');
 const lines = (s: string) =>
   s
