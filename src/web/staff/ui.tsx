@@ -222,3 +222,20 @@ export function useProvinces(enabled = true) {
     enabled,
   });
 }
+
+/** A titled part of a staff form (a section with its heading and an optional hint). */
+export function FormSection({ title, hint, children }: { title: string; hint?: ReactNode; children: ReactNode }) {
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-label={title}>
+      <Title order={2} size="h4" mb={hint ? 4 : 'sm'}>
+        {title}
+      </Title>
+      {hint && (
+        <Text size="sm" c="dimmed" mb="sm">
+          {hint}
+        </Text>
+      )}
+      {children}
+    </Paper>
+  );
+}

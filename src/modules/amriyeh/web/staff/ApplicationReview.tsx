@@ -12,7 +12,7 @@ import { afa } from './fa.js';
 import { faDigits, isOverdue, jDate, jDateTime } from '../../../../web/format.js';
 import { DueDate, Facts, Notice, QueryStatus } from '../../../../web/staff/ui.js';
 import { faNum, groupCode } from '../format.js';
-import { actionError, AppStateBadge, useViewer } from './shared.js';
+import { actionError, AppStateBadge } from './shared.js';
 
 const MAX_COMMENT = 2000;
 const DANGER: ReviewAction[] = ['district_reject', 'province_reject'];
@@ -164,7 +164,6 @@ function RevokeForm({ number, onDone, onFailed }: { number: string; onDone: (l: 
 export default function ApplicationReview() {
   const { id = '' } = useParams();
   const qc = useQueryClient();
-  const viewer = useViewer();
   const [open, setOpen] = useState<ReviewAction | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);

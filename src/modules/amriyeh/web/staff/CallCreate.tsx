@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import {
   Alert,
   Anchor,
@@ -8,7 +8,6 @@ import {
   Fieldset,
   Group,
   NativeSelect,
-  Paper,
   SimpleGrid,
   Stack,
   Text,
@@ -41,7 +40,7 @@ import type { CallView } from '../../api-types.js';
 import type { ScoringCriterion } from '../../contract.js';
 import { afa } from './fa.js';
 import { decimalOnly, onlyDigits } from '../../../../web/components/digits.js';
-import { QueryStatus, useProvinces } from '../../../../web/staff/ui.js';
+import { FormSection, QueryStatus, useProvinces } from '../../../../web/staff/ui.js';
 import { faNum } from '../format.js';
 import { useViewer } from './shared.js';
 
@@ -113,21 +112,6 @@ function ShareField({ label, value, onChange, error }: { label: string; value: s
   return <TextInput label={label} value={faDecimal(value)} onChange={(e) => onChange(decimalOnly(e.currentTarget.value))} error={error} classNames={{ input: 'st-ltr' }} inputMode="decimal" />;
 }
 
-function Section({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p="md" radius="md" component="section" aria-label={title}>
-      <Title order={2} size="h4" mb={hint ? 4 : 'sm'}>
-        {title}
-      </Title>
-      {hint && (
-        <Text size="sm" c="dimmed" mb="sm">
-          {hint}
-        </Text>
-      )}
-      {children}
-    </Paper>
-  );
-}
 
 /**
  * `/app/amriyeh/calls/new` (the Deputy for Dehyari Affairs): a new call as a draft — period, national and provincial
@@ -275,7 +259,7 @@ export default function CallCreate() {
           </Title>
           <Text>{afa.create.intro}</Text>
 
-          <Section title={afa.create.basics}>
+          <FormSection title={afa.create.basics}>
             <Stack gap="sm">
               <TextInput label={afa.create.callTitle} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={errors.title} maxLength={200} data-testid="call-title" />
               <Textarea label={afa.create.description} autosize minRows={3} maxRows={10} maxLength={4000} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
@@ -286,9 +270,9 @@ export default function CallCreate() {
                 <NumberField label={afa.create.nationalQuota} required value={nationalQuota} onChange={setNationalQuota} error={errors.nationalQuota} testId="national-quota" />
               </SimpleGrid>
             </Stack>
-          </Section>
+          </FormSection>
 
-          <Section title={afa.create.quotas} hint={afa.create.quotasHint}>
+          <FormSection title={afa.create.quotas} hint={afa.create.quotasHint}>
             {provinces.isPending || provinces.isError ? (
               <QueryStatus query={provinces} />
             ) : (
@@ -308,9 +292,9 @@ export default function CallCreate() {
                 )}
               </Stack>
             )}
-          </Section>
+          </FormSection>
 
-          <Section title={afa.create.rules}>
+          <FormSection title={afa.create.rules}>
             <Stack gap="sm">
               <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
                 <NativeSelect
@@ -337,9 +321,9 @@ export default function CallCreate() {
                 </SimpleGrid>
               </Checkbox.Group>
             </Stack>
-          </Section>
+          </FormSection>
 
-          <Section title={afa.create.criteria} hint={afa.create.criteriaHint}>
+          <FormSection title={afa.create.criteria} hint={afa.create.criteriaHint}>
             <Stack gap="md">
               {errors.criteria && (
                 <Text size="sm" c="red.8" role="alert">
@@ -385,7 +369,7 @@ export default function CallCreate() {
                 {afa.create.maxScore(faNum(maxScore))}
               </Text>
             </Stack>
-          </Section>
+          </FormSection>
 
           {formError && (
             <Alert color="red" variant="light" role="alert" data-testid="form-error">

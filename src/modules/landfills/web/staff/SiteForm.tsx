@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import {
   Alert,
   Anchor,
@@ -9,8 +9,6 @@ import {
   Container,
   Group,
   NativeSelect,
-  Paper,
-  Progress,
   SimpleGrid,
   Stack,
   Text,
@@ -18,16 +16,14 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { toAsciiDigits, toPersianDigits } from '../../../../core/fa/normalize.js';
 import { divisionTitle } from '../../../../core/org/labels.js';
-import { api, fieldErrors, type DivisionLevel } from '../../../../web/api.js';
-import { MAX_FILES, MAX_MB, useUploads, type Uploads } from '../../../../web/components/Uploads.js';
+import { api, fieldErrors } from '../../../../web/api.js';
+import { MAX_FILES, MAX_MB, useUploads } from '../../../../web/components/Uploads.js';
 import { usePageTitle } from '../../../../web/components/usePageTitle.js';
-import { faSize } from '../../../../web/format.js';
-import { Notice, QueryStatus } from '../../../../web/staff/ui.js';
+import { FormSection, Notice, QueryStatus } from '../../../../web/staff/ui.js';
 import type { SiteView } from '../../api-types.js';
 import {
   CAPACITY_UNIT_TITLES,
@@ -45,286 +41,7 @@ import {
 import { lfa } from './fa.js';
 import { actionError, kindTitle, useLandfillViewer } from './shared.js';
 
-const f = lfa.form;
-/** The levels a site's own division may be (the server refuses any other). */
-const SITE_LEVELS: DivisionLevel[] = ['village', 'rural_district', 'district'];
-const MAX_SERVED = 500;
-/** Hints under the inputs, so the inputs of a row line up whatever their hints' length. */
-const HINT_BELOW: ('label' | 'input' | 'description' | 'error')[] = ['label', 'input', 'description', 'error'];
-
-/** The measured fields, kept as typed (ASCII digits, '.' for the decimal point) until sent. */
-const NUMBER_FIELDS = [
-  'lat',
-  'lon',
-  'startYear',
-  'areaM2',
-  'capacity',
-  'fillPercent',
-  'dailyIntakeT',
-  'designIntakeT',
-  'distWaterM',
-  'distSettlementM',
-  'distRoadM',
-  'groundwaterDepthM',
-  'populationExposed',
-  'requiredFundingMrial',
-] as const;
-type NumberField = (typeof NUMBER_FIELDS)[number];
-const INTEGER_FIELDS: ReadonlySet<NumberField> = new Set(['startYear', 'populationExposed', 'requiredFundingMrial']);
-
-interface Place {
-  id: number;
-  label: string;
-}
-
-interface FormState {
-  name: string;
-  externalId: string;
-  kind: SiteKind | '';
-  status: SiteStatus;
-  statusNote: string;
-  division: Place | null;
-  operator: string;
-  capacityUnit: CapacityUnit;
-  soilNotes: string;
-  flags: SensitivityFlag[];
-  served: Place[];
-  nums: Record<NumberField, string>;
-}
-
-/** A number as typed (Persian, Arabic or ASCII digits; '٫', '/' or ',' as the decimal point) → ASCII '12.5'. */
-function typedNumber(s: string, integer: boolean): string {
-  const ascii = toAsciiDigits(s).replace(/[٫/,]/g, '.');
-  if (integer) return ascii.replace(/\D/g, '').slice(0, 12);
-  const [int = '', ...rest] = ascii.replace(/[^\d.]/g, '').split('.');
-  return (rest.length ? `${int}.${rest.join('')}` : int).slice(0, 16);
-}
-const shownNumber = (s: string) => toPersianDigits(s).replace('.', '٫');
-
-const numText = (n: number | null) => (n === null ? '' : String(n));
-
-function fromSite(s: SiteView | null, home: Place | null): FormState {
-  return {
-    name: s?.name ?? '',
-    externalId: s?.externalId ?? '',
-    kind: s?.kind ?? '',
-    status: s?.status ?? 'active',
-    statusNote: '',
-    division: s ? { id: s.divisionId, label: s.place } : home,
-    operator: s?.operator ?? '',
-    capacityUnit: s?.capacityUnit ?? 'm3',
-    soilNotes: s?.soilNotes ?? '',
-    flags: s?.flags ?? [],
-    served: s?.servedVillages.map((v) => ({ id: v.id, label: v.name })) ?? [],
-    nums: Object.fromEntries(NUMBER_FIELDS.map((k) => [k, numText(s ? s[k] : null)])) as Record<NumberField, string>,
-  };
-}
-
-interface DivisionHit {
-  id: number;
-  name: string;
-  level: DivisionLevel;
-  context: string;
-}
-
-/**
- * A division found by name (the public divisions search: any keyboard, typo-tolerant), in the given levels; each
- * hit says where it is. `onPick` gets the chosen one and the box empties.
- */
-function DivisionSearch({
-  label,
-  description,
-  levels,
-  onPick,
-  error,
-  exclude = [],
-  required = false,
-  testId,
-}: {
-  label: string;
-  required?: boolean;
-  description: string;
-  levels: DivisionLevel[];
-  onPick: (p: Place) => void;
-  error?: string | undefined;
-  exclude?: number[];
-  testId: string;
-}) {
-  const [text, setText] = useState('');
-  const [q] = useDebouncedValue(text.trim(), 300);
-  const level = levels.length === 1 ? `&level=${levels[0]}` : '';
-  const hits = useQuery({
-    queryKey: ['divisions', 'search', q, levels.join(',')],
-    queryFn: ({ signal }) => api.get<{ items: DivisionHit[] }>(`/api/v1/divisions?q=${encodeURIComponent(q)}${level}&limit=30`, signal),
-    enabled: q.length >= 2,
-    staleTime: 5 * 60_000,
-  });
-  const items = (hits.data?.items ?? []).filter((d) => levels.includes(d.level) && !exclude.includes(d.id)).slice(0, 12);
-  const open = q.length >= 2 && text.trim().length >= 2;
-  return (
-    <div>
-      <TextInput
-        label={label}
-        description={description}
-        placeholder={f.divisionSearch}
-        value={text}
-        onChange={(e) => setText(e.currentTarget.value)}
-        error={error}
-        required={required}
-        autoComplete="off"
-        data-testid={testId}
-      />
-      <div aria-live="polite">
-        {open && hits.isFetching && items.length === 0 && (
-          <Text size="xs" c="dimmed" mt={4}>
-            {f.searching}
-          </Text>
-        )}
-        {open && !hits.isFetching && hits.isSuccess && items.length === 0 && (
-          <Text size="xs" c="orange.9" mt={4}>
-            {f.divisionNone}
-          </Text>
-        )}
-        {open && items.length > 0 && (
-          <ul className="lf-hits" data-testid={`${testId}-hits`}>
-            {items.map((d) => (
-              <li key={d.id}>
-                <button
-                  type="button"
-                  className="lf-hit"
-                  onClick={() => {
-                    onPick({ id: d.id, label: d.context ? `${divisionTitle(d)}، ${d.context}` : divisionTitle(d) });
-                    setText('');
-                  }}
-                >
-                  <Text size="sm" fw={700} span>
-                    {divisionTitle(d)}
-                  </Text>
-                  {d.context && (
-                    <Text size="xs" c="dimmed">
-                      {d.context}
-                    </Text>
-                  )}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
-    </div>
-  );
-}
-
-function NumberInput({ field, label, hint, state, set, errors }: { field: NumberField; label: string; hint?: string; state: FormState; set: (k: NumberField, v: string) => void; errors: Record<string, string> }) {
-  const integer = INTEGER_FIELDS.has(field);
-  return (
-    <TextInput
-      label={label}
-      description={hint}
-      required={field === 'lat' || field === 'lon'}
-      value={shownNumber(state.nums[field])}
-      onChange={(e) => set(field, typedNumber(e.currentTarget.value, integer))}
-      error={errors[field]}
-      classNames={{ input: 'st-ltr' }}
-      inputMode={integer ? 'numeric' : 'decimal'}
-      autoComplete="off"
-      inputWrapperOrder={HINT_BELOW}
-      data-testid={`field-${field}`}
-    />
-  );
-}
-
-function Section({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p="md" radius="md" component="section" aria-label={title}>
-      <Title order={2} size="h4" mb={hint ? 4 : 'sm'}>
-        {title}
-      </Title>
-      {hint && (
-        <Text size="sm" c="dimmed" mb="sm">
-          {hint}
-        </Text>
-      )}
-      {children}
-    </Paper>
-  );
-}
-
-/** The photos and documents of the site: each file uploaded as soon as it is picked (Uploads.tsx), with progress. */
-function Files({ uploads, error }: { uploads: Uploads; error?: string | undefined }) {
-  const full = uploads.items.filter((i) => i.status !== 'error').length >= MAX_FILES;
-  const shownError = uploads.notice ?? error;
-  return (
-    <Stack gap="xs">
-      {uploads.items.length > 0 && (
-        <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-live="polite" data-testid="files">
-          {uploads.items.map((i) => (
-            <li key={i.key}>
-              <Group gap="xs" wrap="nowrap" justify="space-between">
-                <Text size="sm" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
-                  {i.existing ? (
-                    <Anchor href={`/api/v1/documents/${i.documentId}`} target="_blank" rel="noopener" size="sm">
-                      <bdi>{i.name}</bdi>
-                    </Anchor>
-                  ) : (
-                    <>
-                      <bdi>{i.name}</bdi>{' '}
-                      <Text span size="xs" c="dimmed">
-                        ({faSize(i.size ?? 0)})
-                      </Text>
-                    </>
-                  )}
-                </Text>
-                <CloseButton size="sm" onClick={() => uploads.remove(i.key)} aria-label={f.remove(i.name)} />
-              </Group>
-              {i.status === 'uploading' && (
-                <>
-                  <Progress value={i.progress} size="sm" aria-hidden="true" mt={4} />
-                  <Text size="xs" c="dimmed">
-                    {f.uploading(toPersianDigits(i.progress))}
-                  </Text>
-                </>
-              )}
-              {i.status === 'done' && !i.existing && (
-                <Text size="xs" c="green.9">
-                  {f.uploaded}
-                </Text>
-              )}
-              {i.status === 'error' && (
-                <Text size="xs" c="red.8" role="alert">
-                  {i.error}
-                </Text>
-              )}
-            </li>
-          ))}
-        </Stack>
-      )}
-      {!full && (
-        <label className="lf-file-pick">
-          <input
-            type="file"
-            multiple
-            accept="image/jpeg,image/png,image/webp,application/pdf"
-            aria-label={f.addFile}
-            onChange={(e) => {
-              if (e.currentTarget.files?.length) uploads.add(e.currentTarget.files);
-              e.currentTarget.value = '';
-            }}
-            data-testid="file-input"
-          />
-          <Button component="span" variant="light" aria-hidden="true">
-            + {f.addFile}
-          </Button>
-        </label>
-      )}
-      {shownError && (
-        <Text size="sm" c="red.8" role="alert">
-          {shownError}
-        </Text>
-      )}
-    </Stack>
-  );
-}
+import { DivisionSearch, Files, fromSite, HINT_BELOW, MAX_SERVED, NUMBER_FIELDS, NumberInput, SITE_LEVELS, f, type FormState, type NumberField } from './site-form-parts.js';
 
 /** The form itself, for a new site (`site` null) or an edit. */
 function SiteFormBody({ site }: { site: SiteView | null }) {
@@ -450,7 +167,7 @@ function SiteFormBody({ site }: { site: SiteView | null }) {
           {formError}
         </Notice>
 
-        <Section title={f.identity}>
+        <FormSection title={f.identity}>
           <Stack gap="sm">
             <TextInput label={f.name} description={f.nameHint} required value={state.name} onChange={(e) => put('name', e.currentTarget.value)} error={errors.name} maxLength={200} data-testid="field-name" />
             {state.division ? (
@@ -511,9 +228,9 @@ function SiteFormBody({ site }: { site: SiteView | null }) {
               />
             </SimpleGrid>
           </Stack>
-        </Section>
+        </FormSection>
 
-        <Section title={f.kindStatus}>
+        <FormSection title={f.kindStatus}>
           <Stack gap="sm">
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
               <NativeSelect
@@ -538,9 +255,9 @@ function SiteFormBody({ site }: { site: SiteView | null }) {
               <TextInput label={f.statusNote} description={f.statusNoteHint} value={state.statusNote} onChange={(e) => put('statusNote', e.currentTarget.value)} error={errors.statusNote} maxLength={500} data-testid="field-statusNote" />
             )}
           </Stack>
-        </Section>
+        </FormSection>
 
-        <Section title={f.capacity} hint={f.capacityHint}>
+        <FormSection title={f.capacity} hint={f.capacityHint}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <NumberInput field="areaM2" label={f.area} {...num} />
             <Group gap="xs" align="flex-start" wrap="nowrap">
@@ -560,9 +277,9 @@ function SiteFormBody({ site }: { site: SiteView | null }) {
             <NumberInput field="dailyIntakeT" label={f.intake} hint={f.intakeHint} {...num} />
             <NumberInput field="designIntakeT" label={f.designIntake} hint={f.designIntakeHint} {...num} />
           </SimpleGrid>
-        </Section>
+        </FormSection>
 
-        <Section title={f.environment} hint={f.capacityHint}>
+        <FormSection title={f.environment} hint={f.capacityHint}>
           <Stack gap="sm">
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
               <NumberInput field="distWaterM" label={f.distWater} hint={f.distWaterHint} {...num} />
@@ -580,9 +297,9 @@ function SiteFormBody({ site }: { site: SiteView | null }) {
             </Checkbox.Group>
             <Textarea label={f.soil} description={f.soilHint} autosize minRows={2} maxRows={8} maxLength={2000} value={state.soilNotes} onChange={(e) => put('soilNotes', e.currentTarget.value)} error={errors.soilNotes} />
           </Stack>
-        </Section>
+        </FormSection>
 
-        <Section title={f.served} hint={f.servedHint}>
+        <FormSection title={f.served} hint={f.servedHint}>
           <Stack gap="sm">
             {state.served.length > 0 && (
               <Group gap="xs" data-testid="served-list">
@@ -612,15 +329,15 @@ function SiteFormBody({ site }: { site: SiteView | null }) {
               />
             )}
           </Stack>
-        </Section>
+        </FormSection>
 
-        <Section title={f.funding}>
+        <FormSection title={f.funding}>
           <NumberInput field="requiredFundingMrial" label={f.requiredFunding} hint={f.requiredFundingHint} {...num} />
-        </Section>
+        </FormSection>
 
-        <Section title={f.documents} hint={f.documentsHint(toPersianDigits(MAX_FILES), toPersianDigits(MAX_MB))}>
+        <FormSection title={f.documents} hint={f.documentsHint(toPersianDigits(MAX_FILES), toPersianDigits(MAX_MB))}>
           <Files uploads={uploads} error={errors.documentIds} />
-        </Section>
+        </FormSection>
 
         <Notice tone="error" testId="form-error-bottom">
           {formError}

@@ -1,10 +1,10 @@
 // Fields the planning forms share (ScenarioCreate, AllocationCreate): numbers typed in Persian or ASCII digits, the
 // area of a scenario or an allocation, and a titled form section.
-import { Alert, NativeSelect, Paper, Text, TextInput, Title } from '@mantine/core';
+import { Alert, NativeSelect, TextInput } from '@mantine/core';
 import { useEffect, type ReactNode } from 'react';
 import { toPersianDigits } from '../../../../core/fa/normalize.js';
 import { decimalOnly, onlyDigits } from '../../../../web/components/digits.js';
-import { QueryStatus, useProvinces } from '../../../../web/staff/ui.js';
+import { FormSection, QueryStatus, useProvinces } from '../../../../web/staff/ui.js';
 import { fp } from './fa-plan.js';
 import { useLandfillViewer } from './shared.js';
 
@@ -99,20 +99,4 @@ export function AreaField({ value, onChange, error, description, testId = 'area'
   );
 }
 
-/** A titled part of a form. */
-export function FormSection({ title, hint, children }: { title: string; hint?: ReactNode; children: ReactNode }) {
-  return (
-    <Paper withBorder p="md" radius="md" component="section" aria-label={title}>
-      <Title order={2} size="h4" mb={hint ? 4 : 'sm'}>
-        {title}
-      </Title>
-      {hint && (
-        <Text size="sm" c="dimmed" mb="sm">
-          {hint}
-        </Text>
-      )}
-      {children}
-    </Paper>
-  );
-}
-
+export { FormSection };
