@@ -264,3 +264,26 @@ describe('planning scope', () => {
     expect((await req('POST', '/api/v1/landfills/allocations', hdr.province!, { name: 'ملی', divisionId: null, budget: 100, weights: { mode: 'direct', weights: { sensitivity: 1 } } })).status).toBe(403);
   });
 });
+
+describe('no input is a server error', () => {
+  it('random bodies on every landfill write answer 4xx with a Persian title, never 5xx', async () => {
+    const fc = await import('fast-check');
+    const value = fc.letrec((tie) => ({
+      v: fc.oneof({ depthSize: 'small' }, fc.integer(), fc.double(), fc.string(), fc.constant(null), fc.boolean(), fc.array(tie('v'), { maxLength: 4 }), fc.dictionary(fc.string({ maxLength: 8 }), tie('v'), { maxKeys: 4 })),
+    })).v;
+    const near = fc.record({
+      source: fc.constantFrom('registry', 'upload', 'x'), name: fc.string(), divisionId: fc.oneof(fc.constant(null), fc.integer()), p: value, openCost: value,
+      input: value, budget: value, weights: fc.oneof(value, fc.record({ mode: fc.constantFrom('ahp', 'direct'), criteria: value, upper: value, weights: value })),
+      kind: fc.constantFrom('open_dump', 'x'), lat: value, lon: value, action: fc.string(), version: value,
+    }, { requiredKeys: [] });
+    const urls = ['/api/v1/landfills/sites', '/api/v1/landfills/scenarios', '/api/v1/landfills/allocations', '/api/v1/landfills/sites/1/review'];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...urls), fc.oneof(value, near), async (url, body) => {
+        const res = await req('POST', url, hdr.expert!, body);
+        expect(res.status, JSON.stringify(body)).toBeLessThan(500);
+        if (res.status >= 400) expect(res.body.title).toMatch(/[\u0600-\u06FF]/);
+      }),
+      { numRuns: 150 },
+    );
+  }, 120_000);
+});
