@@ -37,8 +37,6 @@ export default defineConfig({
               tags: ['$initial'],
               priority: 3,
             },
-            // The offline maps: Leaflet and the map components (the province boundaries are a chunk of their own).
-            { name: 'map', test: /[\\/]src[\\/]web[\\/]components[\\/]map[\\/](?!.*\.json$)|[\\/]node_modules[\\/](leaflet|supercluster|kdbush)[\\/]/, priority: 2 },
             // Every page sets its title: a tiny module of its own (not pulled into a page group below).
             { name: 'usePageTitle', test: /[\\/]src[\\/]web[\\/]components[\\/]usePageTitle\.ts$/, priority: 2 },
             // Each public complaint page with its own strings (the filing form, and the place picker it shares with
