@@ -21,6 +21,8 @@ const Track = lazy(() => import('../modules/complaints/web/public/Track.js'));
 // The rural firefighter amriyeh's public and applicant pages: plain markup too, behind one lazy entry (the
 // service's own route table picks the page).
 const Amriyeh = lazy(() => import('../modules/amriyeh/web/public/routes.js'));
+// The grading service's public list of municipality grades: plain markup, one lazy entry.
+const Grades = lazy(() => import('../modules/grading/web/public/routes.js'));
 
 function PublicNav() {
   return (
@@ -74,6 +76,7 @@ export function App() {
           <Route path="track/:code" element={<Track />} />
           <Route path="amriyeh/*" element={<Amriyeh />} />
           <Route path="verify/amriyeh/*" element={<Amriyeh verify />} />
+          <Route path="grades/*" element={<Grades />} />
           {soon.map(([path, service]) => (
             <Route key={path} path={path} element={<ComingSoon service={service} />} />
           ))}

@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   'landfills.edit',
   /** Landfill decision support: planning scenarios and fund allocations in scope. */
   'landfills.plan',
+  /** Grading rules: publish a new version of the grading instruction's tables. */
+  'grading.rules',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -39,7 +41,7 @@ const LANDFILL_ALL: Permission[] = ['landfills.read', 'landfills.edit', 'landfil
 
 /** Roles of the platform, their Persian titles, where they may be bound, and what they may do. */
 export const ROLES = {
-  admin: { title: 'مدیر سامانه', levels: ['country'], permissions: [...STAFF_BASE, 'divisions.manage', 'users.manage', 'audit.read', 'holidays.manage', 'jobs.read', 'complaints.configure', 'landfills.read'] },
+  admin: { title: 'مدیر سامانه', levels: ['country'], permissions: [...STAFF_BASE, 'divisions.manage', 'users.manage', 'audit.read', 'holidays.manage', 'jobs.read', 'complaints.configure', 'landfills.read', 'grading.rules'] },
   inspector: { title: 'دفتر بازرسی', levels: ['country', 'province'], permissions: [...STAFF_BASE, 'audit.read', 'complaints.configure', 'landfills.read'] },
   'expert.municipal': { title: 'کارشناس معاونت امور شهری', levels: ['country', 'province'], permissions: STAFF_BASE },
   'expert.rural': { title: 'کارشناس معاونت امور دهیاری‌ها', levels: ['country', 'province'], permissions: [...STAFF_BASE, ...LANDFILL_ALL] },
@@ -48,6 +50,7 @@ export const ROLES = {
   'district.reviewer': { title: 'کارشناس بخشداری', levels: ['district'], permissions: [...STAFF_BASE, 'landfills.read', 'landfills.edit'] },
   municipality: { title: 'کارشناس شهرداری', levels: ['city'], permissions: STAFF_BASE },
   dehyari: { title: 'دهیار', levels: ['village'], permissions: [...STAFF_BASE, 'landfills.read', 'landfills.edit'] },
+  'grading.committee': { title: 'کارگروه درجه‌بندی', levels: ['country'], permissions: ['home.view', 'divisions.read', 'documents.read', 'workflow.act'] },
   judge: { title: 'داور جشنواره', levels: ['country', 'province'], permissions: ['home.view', 'divisions.read', 'documents.read'] },
   citizen: { title: 'شهروند', levels: ['country'], permissions: ['documents.upload'] },
 } as const satisfies Record<string, RoleSpec>;

@@ -6,7 +6,7 @@ import type { Role } from './roles.js';
  */
 export const SERVICES = [
   { key: 'complaints', title: 'شکایات و درخواست‌های مردمی', path: '/app/complaints', roles: ['inspector', 'province.reviewer', 'district.reviewer', 'municipality', 'dehyari', 'expert.municipal', 'expert.rural', 'admin'] },
-  { key: 'grading', title: 'درجه‌بندی شهرداری‌ها و دهیاری‌ها', path: '/app/grading', roles: ['municipality', 'dehyari', 'province.reviewer', 'expert.municipal', 'expert.rural', 'admin'] },
+  { key: 'grading', title: 'درجه‌بندی شهرداری‌ها و دهیاری‌ها', path: '/app/grading', roles: ['municipality', 'dehyari', 'province.reviewer', 'expert.municipal', 'expert.rural', 'grading.committee', 'admin'] },
   { key: 'amriyeh', title: 'امریه آتش‌نشانان روستایی', path: '/app/amriyeh', roles: ['dehyari', 'district.reviewer', 'province.reviewer', 'expert.rural', 'admin'] },
   { key: 'landfills', title: 'مراکز دفن پسماند روستایی', path: '/app/landfills', roles: ['dehyari', 'district.reviewer', 'province.reviewer', 'expert.rural', 'admin'] },
   { key: 'instructors', title: 'بانک مدرسان و شناسه آموزشی', path: '/app/instructors', roles: ['expert.training', 'province.reviewer', 'admin'] },

@@ -23,6 +23,7 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role;
   { username: 'district.reviewer', displayName: 'کارشناس بخشداری', role: 'district.reviewer', place: 'district' },
   { username: 'municipality', displayName: 'کارشناس شهرداری', role: 'municipality', place: 'city' },
   { username: 'dehyari', displayName: 'دهیار', role: 'dehyari', place: 'village' },
+  { username: 'grading.committee', displayName: 'دبیر کارگروه درجه‌بندی', role: 'grading.committee', place: null },
   { username: 'judge', displayName: 'داور جشنواره', role: 'judge', place: null },
 ];
 

@@ -41,6 +41,16 @@ export const IconAward = () => (
   </Svg>
 );
 
+/** Bars rising step by step (the grades of the municipalities). */
+export const IconRanks = () => (
+  <Svg>
+    <path d="M4 20h16" />
+    <rect x="5" y="13" width="3.5" height="7" rx="0.5" />
+    <rect x="10.25" y="9" width="3.5" height="11" rx="0.5" />
+    <rect x="15.5" y="4" width="3.5" height="16" rx="0.5" />
+  </Svg>
+);
+
 export const IconId = () => (
   <Svg>
     <rect x="3" y="5" width="18" height="14" rx="2" />

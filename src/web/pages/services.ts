@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import { faPages } from './fa.js';
-import { IconAward, IconId, IconMessage, IconSearch, IconShield } from '../components/Icons.js';
+import { IconAward, IconId, IconMessage, IconRanks, IconSearch, IconShield } from '../components/Icons.js';
 
 export type PublicServiceKey = keyof typeof faPages.services;
 
@@ -14,6 +14,7 @@ export interface PublicService {
 export const publicServices: PublicService[] = [
   { key: 'complaint', path: '/complaints/new', icon: IconMessage },
   { key: 'track', path: '/track', icon: IconSearch },
+  { key: 'grades', path: '/grades', icon: IconRanks },
   { key: 'showcase', path: '/showcase', icon: IconAward },
   { key: 'trainingId', path: '/verify/training-id', icon: IconId },
   { key: 'amriyehCalls', path: '/amriyeh', icon: IconShield },

@@ -10,4 +10,5 @@ export const staffRoutes: Array<{ path: string; component: LazyExoticComponent<C
   { path: 'complaints/*', component: lazy(() => import('../../modules/complaints/web/staff/StaffComplaints.js')) },
   { path: 'amriyeh/*', component: lazy(() => import('../../modules/amriyeh/web/staff/StaffAmriyeh.js')) },
   { path: 'landfills/*', component: lazy(() => import('../../modules/landfills/web/staff/StaffLandfills.js')) },
+  { path: 'grading/*', component: lazy(() => import('../../modules/grading/web/staff/StaffGrading.js')) },
 ];
