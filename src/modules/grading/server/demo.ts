@@ -307,7 +307,8 @@ export async function seedGradingDemo(db: Db, _places: DemoPlaces): Promise<void
     const staff = await demoStaffActors(tx, STAFF, 'seedGradingDemo');
     const entities = await demoEntities(tx);
     const now = Date.now();
-    const year = jalaliParts(new Date(now)).year;
+    // The figures of the last full year (audited statements, as the sheet screen proposes).
+    const year = jalaliParts(new Date(now)).year - 1;
     for (const d of ENTITIES) {
       const e = entities.get(`${d.subject}:${d.at}`);
       if (!e) throw new Error(`seedGradingDemo: demo ${d.subject} ${d.at} is missing`);

@@ -14,7 +14,7 @@ import { jalaliParts, parseJalaliDate, tehranDateKey } from '../../../core/fa/ja
 import type { RuleSetView } from '../api-types.js';
 import { RuleSetCreate, SUBJECTS, type Subject } from '../contract.js';
 import { DEFAULT_RULES } from './default-rules.js';
-import { definitionProblems, maxGradeOf, type RuleSetLike } from './rules.js';
+import { definitionProblems } from './rules.js';
 import { gradingRequests, gradingRuleSets } from './schema.js';
 
 const VERSION_CONSTRAINT = 'grading_rule_sets_version';
@@ -68,9 +68,8 @@ function toView({ row, createdBy, usedBy }: Selected): RuleSetView {
 }
 
 /** What the engine needs of a stored version. */
-export function toRuleSetLike(view: RuleSetView): RuleSetLike {
-  return { id: view.id, version: view.version, title: view.title, isExample: view.isExample, definition: view.definition, maxGrade: maxGradeOf(view.subject) };
-}
+
+export { toRuleSetLike } from './rules.js';
 
 /** At start-up: version 1 of each subject from the shipped example when the subject has no version yet (idempotent). */
 export async function ensureDefaultRules(db: DbOrTx): Promise<void> {

@@ -4,7 +4,7 @@
 import { toPersianDigits } from '../../../core/fa/normalize.js';
 import type { Band, Choice, Indicator, IndicatorValue, RuleDefinition } from '../contract.js';
 import { MAX_GRADE, SUBJECT_TITLES, type Subject } from '../enums.js';
-import type { Evaluation, EvaluationPart } from '../api-types.js';
+import type { Evaluation, EvaluationPart, RuleSetView } from '../api-types.js';
 
 /** What the engine needs of a stored rule set (a RuleSetView has it all; see rule-sets.ts toRuleSetLike). */
 export interface RuleSetLike {
@@ -154,4 +154,9 @@ export function definitionProblems(subject: Subject, definition: RuleDefinition)
     }
   });
   return out;
+}
+
+/** The evaluator's view of a stored rule set (the server's and the browser's one adapter). */
+export function toRuleSetLike(view: Pick<RuleSetView, 'id' | 'version' | 'title' | 'isExample' | 'definition' | 'subject'>): RuleSetLike {
+  return { id: view.id, version: view.version, title: view.title, isExample: view.isExample, definition: view.definition, maxGrade: maxGradeOf(view.subject) };
 }

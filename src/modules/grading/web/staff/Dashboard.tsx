@@ -11,6 +11,7 @@ import { faNumber } from '../../../../web/format.js';
 import { EmptyCard, QueryStatus } from '../../../../web/staff/ui.js';
 import type { Dashboard as DashboardData } from '../../api-types.js';
 import { MAX_GRADE, type Subject } from '../../enums.js';
+import { downloadCsv } from '../../../../web/download.js';
 import { dfa } from './fa-dashboard.js';
 import { GradingHeader, RequestStateBadge, useGradingViewer } from './shared.js';
 
@@ -22,24 +23,6 @@ const requestsLink = (subject: Subject, filter: Record<string, string>) => `/app
 /** One colour per grade, light (grade 1) to deep (the highest grade): the grades are ordered. */
 function gradeColors(max: number): string[] {
   return Array.from({ length: max }, (_, i) => `hsl(200 65% ${Math.round(84 - (i * 62) / Math.max(1, max - 1))}%)`);
-}
-
-// ---- CSV in the browser ----
-
-/** One CSV field per RFC 4180. */
-const csvField = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
-/** Rows as a CSV file (UTF-8 with BOM, so Excel reads the Persian), downloaded in the browser as `<name>.csv`. */
-function downloadCsv(name: string, rows: Array<Array<string | number | null>>) {
-  const text = '\uFEFF' + rows.map((r) => r.map((v) => csvField(v === null ? '' : String(v))).join(',')).join('\r\n') + '\r\n';
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `${name}.csv`;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 const PROVINCE_COLUMNS: { key: keyof Omit<ProvinceRow, 'provinceId' | 'name'>; title: string; alert?: boolean }[] = [

@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation, useParams } from 'react-router';
 import { api } from '../../../../web/api.js';
 import { usePageTitle } from '../../../../web/components/usePageTitle.js';
-import { faDigits, faNumber, isOverdue, jDate } from '../../../../web/format.js';
+import { faDigits, isOverdue, jDate } from '../../../../web/format.js';
 import { DueDate, Facts, Notice, QueryStatus } from '../../../../web/staff/ui.js';
 import type { RequestView } from '../../api-types.js';
 import { SUBJECT_TITLES } from '../../enums.js';

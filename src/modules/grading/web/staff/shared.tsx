@@ -12,7 +12,7 @@ import { faNumber } from '../../../../web/format.js';
 import { useMe } from '../../../../web/session.js';
 import { AreaHeader, StateBadge } from '../../../../web/staff/ui.js';
 import type { EntityView, RuleSetView, SheetView } from '../../api-types.js';
-import { maxGradeOf, type RuleSetLike } from '../../server/rules.js';
+import { toRuleSetLike } from '../../server/rules.js';
 import { REQUEST_STATE_TITLES, type RequestState, type Subject } from '../../enums.js';
 import { gfa } from './fa.js';
 
@@ -187,7 +187,8 @@ export function actionError(err: unknown): { message: string; conflict: boolean 
 // ---- rules ----
 
 /** What the rule engine (../../server/rules.ts, pure and bundled here) needs of a rule set as the API gives it. */
-export const ruleSetLike = (v: RuleSetView): RuleSetLike => ({ id: v.id, version: v.version, title: v.title, isExample: v.isExample, definition: v.definition, maxGrade: maxGradeOf(v.subject) });
+/** The evaluator's view of a rule set (one adapter, in the pure rules module). */
+export const ruleSetLike = toRuleSetLike;
 
 // ---- queries ----
 

@@ -9,6 +9,7 @@ import { faNumber } from '../../../../web/format.js';
 import { EmptyCard, QueryStatus, useProvinces } from '../../../../web/staff/ui.js';
 import type { Summary, SummaryRow } from '../../api-types.js';
 import { SITE_KINDS, SITE_STATUS_TITLES, SITE_STATUSES } from '../../enums.js';
+import { downloadCsv } from '../../../../web/download.js';
 import { lfa } from './fa.js';
 import { KIND_COLORS, kindTitle, LandfillsHeader, useLandfillViewer } from './shared.js';
 
@@ -27,23 +28,11 @@ const COLUMNS: { title: string; group?: string; value: (r: SummaryRow) => number
   { title: t.nearlyFull, value: (r) => r.nearlyFull, alert: true },
 ];
 
-/** One CSV field per RFC 4180. */
-const csvField = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
-/** The table as a CSV file (UTF-8 with BOM, so Excel reads the Persian), downloaded in the browser. */
-function downloadCsv(s: Summary, areaTitle: string) {
+/** The table as a CSV file, downloaded in the browser. */
+function downloadSummary(s: Summary, areaTitle: string) {
   const head = [areaTitle, ...COLUMNS.map((c) => (c.group ? `${c.group} — ${c.title}` : c.title))];
-  const line = (r: SummaryRow, name: string) => [name, ...COLUMNS.map((c) => String(c.value(r) ?? ''))];
-  const rows = [head, ...s.rows.map((r) => line(r, r.name)), line(s.total, t.total)];
-  const text = '\uFEFF' + rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `${t.fileName}-${s.scope.name}.csv`;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  const line = (r: SummaryRow, name: string) => [name, ...COLUMNS.map((c) => c.value(r))];
+  downloadCsv(`${t.fileName}-${s.scope.name}`, [head, ...s.rows.map((r) => line(r, r.name)), line(s.total, t.total)]);
 }
 
 function Cell({ row, c }: { row: SummaryRow; c: (typeof COLUMNS)[number] }) {
@@ -96,7 +85,7 @@ export default function SummaryPage() {
             </Text>
           )}
           {s && s.total.sites > 0 && (
-            <Button variant="default" size="sm" onClick={() => downloadCsv(s, areaTitle)} data-testid="summary-export">
+            <Button variant="default" size="sm" onClick={() => downloadSummary(s, areaTitle)} data-testid="summary-export">
               {t.export}
             </Button>
           )}
