@@ -160,3 +160,8 @@ export function definitionProblems(subject: Subject, definition: RuleDefinition)
 export function toRuleSetLike(view: Pick<RuleSetView, 'id' | 'version' | 'title' | 'isExample' | 'definition' | 'subject'>): RuleSetLike {
   return { id: view.id, version: view.version, title: view.title, isExample: view.isExample, definition: view.definition, maxGrade: maxGradeOf(view.subject) };
 }
+
+/** The indicators that ask for evidence (required, with an `evidence` text) and have no document: a request is incomplete without them. */
+export function missingDocuments(definition: RuleDefinition, documents: Record<string, readonly unknown[] | undefined>): Indicator[] {
+  return definition.indicators.filter((ind) => ind.required && ind.evidence && !documents[ind.key]?.length);
+}

@@ -13,7 +13,7 @@ import type { Subject } from '../enums.js';
 import { canView, getEntity, isEntityStaff, type Entity } from './entities.js';
 import { GFA } from './fa.js';
 import { currentRuleSet, toRuleSetLike } from './rule-sets.js';
-import { acceptedRangeText, evaluate, evaluateIndicator, type RuleSetLike } from './rules.js';
+import { acceptedRangeText, evaluate, evaluateIndicator, missingDocuments, type RuleSetLike } from './rules.js';
 import { gradingRequests, gradingSheets } from './schema.js';
 
 export type SheetRow = typeof gradingSheets.$inferSelect;
@@ -69,9 +69,8 @@ export function completenessProblems(rules: RuleSetLike, values: Record<string, 
       const message = valueProblem(rules, ind.key, v);
       if (message) out.push({ path: `values.${ind.key}`, message });
     }
-    if (ind.required && ind.evidence && !(documents[ind.key]?.length)) out.push({ path: `documents.${ind.key}`, message: GFA.missingDocument(ind.title, ind.evidence) });
     return out;
-  });
+  }).concat(missingDocuments(rules.definition, documents).map((ind) => ({ path: `documents.${ind.key}`, message: GFA.missingDocument(ind.title, ind.evidence) })));
 }
 
 /** 422 `incomplete` with the missing pieces, when there are any. */

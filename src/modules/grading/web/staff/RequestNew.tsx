@@ -7,6 +7,7 @@ import { usePageTitle } from '../../../../web/components/usePageTitle.js';
 import { faNumber } from '../../../../web/format.js';
 import { Notice, QueryStatus } from '../../../../web/staff/ui.js';
 import type { RequestView, SheetView } from '../../api-types.js';
+import { missingDocuments } from '../../server/rules.js';
 import { gfa } from './fa.js';
 import { DocumentLinks, EvaluationSummary } from './indicator-parts.js';
 import { GradeFlow, useMyEntities, useRuleSet, yearText } from './shared.js';
@@ -46,7 +47,7 @@ export default function RequestNew() {
   const entity = entities.data.find((e) => e.subject === sheet.subject && e.divisionId === sheet.divisionId);
   const ev = sheet.evaluation;
   // What the server will refuse as incomplete: a required value missing, or no document where evidence is asked.
-  const noDocs = (rules.data?.definition.indicators ?? []).filter((i) => i.required && i.evidence && !(sheet.documents[i.key]?.length));
+  const noDocs = rules.data ? missingDocuments(rules.data.definition, sheet.documents) : [];
   const missing = ev.parts.filter((p) => p.missing);
   const incomplete = missing.length > 0 || noDocs.length > 0;
   const currentGrade = entity?.grade ?? null;
