@@ -102,9 +102,6 @@ export const gfa = {
     waitUploads: 'بارگذاری مدارک هنوز تمام نشده است؛ چند لحظه صبر کنید.',
     requestUpgrade: 'درخواست ارتقا با این برگه',
     addFile: 'افزودن مدرک',
-    remove: (name: string) => `حذف ${name}`,
-    uploading: (p: string) => `در حال بارگذاری… ${p}٪`,
-    uploaded: 'بارگذاری شد',
     filesHint: (max: string, mb: string) => `تا ${max} تصویر یا پی‌دی‌اف، هر کدام حداکثر ${mb} مگابایت`,
   },
   request: {

@@ -2,7 +2,7 @@
 // correction of a returned request: the value as typed ↔ as sent, the value input (a number in Persian or ASCII
 // digits, or a choice), the documents picked per indicator (uploaded at once, Uploads.tsx), and a document list.
 import { useEffect, useRef } from 'react';
-import { Anchor, Button, CloseButton, Group, NativeSelect, Paper, Progress, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { toPersianDigits } from '../../../../core/fa/normalize.js';
 import { MAX_FILES, MAX_MB, useUploads } from '../../../../web/components/Uploads.js';
 import { decimalOnly } from '../../../../web/components/digits.js';
@@ -12,6 +12,7 @@ import type { Indicator, IndicatorValue } from '../../contract.js';
 import { acceptedRangeText } from '../../server/rules.js';
 import { gfa } from './fa.js';
 import { ExampleBadge } from './shared.js';
+import { UploadList } from '../../../../web/staff/UploadList.js';
 
 const s = gfa.sheet;
 
@@ -168,49 +169,7 @@ export function IndicatorDocuments({
       <Text size="sm" fw={500}>
         {s.documents}
       </Text>
-      {uploads.items.length > 0 && (
-        <Stack gap={6} component="ul" className="gr-docs" aria-live="polite" data-testid={`docs-${indicatorKey}`}>
-          {uploads.items.map((i) => (
-            <li key={i.key}>
-              <Group gap="xs" wrap="nowrap" justify="space-between">
-                <Text size="sm" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
-                  {i.existing ? (
-                    <Anchor href={`/api/v1/documents/${i.documentId}`} target="_blank" rel="noopener" size="sm">
-                      <bdi>{i.name}</bdi>
-                    </Anchor>
-                  ) : (
-                    <>
-                      <bdi>{i.name}</bdi>{' '}
-                      <Text span size="xs" c="dimmed">
-                        ({faSize(i.size ?? 0)})
-                      </Text>
-                    </>
-                  )}
-                </Text>
-                <CloseButton size="sm" onClick={() => uploads.remove(i.key)} aria-label={s.remove(i.name)} />
-              </Group>
-              {i.status === 'uploading' && (
-                <>
-                  <Progress value={i.progress} size="sm" aria-hidden="true" mt={4} />
-                  <Text size="xs" c="dimmed">
-                    {s.uploading(toPersianDigits(i.progress))}
-                  </Text>
-                </>
-              )}
-              {i.status === 'done' && !i.existing && (
-                <Text size="xs" c="green.9">
-                  {s.uploaded}
-                </Text>
-              )}
-              {i.status === 'error' && (
-                <Text size="xs" c="red.8" role="alert">
-                  {i.error}
-                </Text>
-              )}
-            </li>
-          ))}
-        </Stack>
-      )}
+      <UploadList uploads={uploads} testId={`docs-${indicatorKey}`} />
       {!full && (
         <Group gap="sm" wrap="wrap" align="center">
           <label className="gr-file-pick">

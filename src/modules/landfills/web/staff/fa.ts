@@ -183,8 +183,6 @@ export const lfa = {
     documents: 'عکس‌ها و پیوست‌ها',
     documentsHint: (max: string, mb: string) => `تا ${max} عکس یا فایل پی‌دی‌اف (مجوز، صورت‌جلسه…)، هر کدام حداکثر ${mb} مگابایت`,
     addFile: 'افزودن عکس یا فایل',
-    uploading: (p: string) => `در حال بارگذاری… ${p}٪`,
-    uploaded: 'بارگذاری شد',
     waitUploads: 'تا پایان بارگذاری پیوست‌ها صبر کنید.',
     save: 'ذخیره و ارسال برای تأیید',
     notAllowed: 'شما اجازه ثبت یا ویرایش محل را ندارید.',

@@ -1,16 +1,17 @@
 // The parts of the site form: its state and number conversions, the division search, number inputs and files.
 import { useState } from 'react';
-import { Anchor, Button, CloseButton, Group, Progress, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { toAsciiDigits, toPersianDigits } from '../../../../core/fa/normalize.js';
 import { divisionTitle } from '../../../../core/org/labels.js';
 import { api, type DivisionLevel } from '../../../../web/api.js';
 import { MAX_FILES, type Uploads } from '../../../../web/components/Uploads.js';
-import { faSize } from '../../../../web/format.js';
+import { } from '../../../../web/format.js';
 import type { SiteView } from '../../api-types.js';
 import type { CapacityUnit, SensitivityFlag, SiteKind, SiteStatus } from '../../enums.js';
 import { lfa } from './fa.js';
+import { UploadList } from '../../../../web/staff/UploadList.js';
 
 export const f = lfa.form;
 /** The levels a site's own division may be (the server refuses any other). */
@@ -208,49 +209,7 @@ export function Files({ uploads, error }: { uploads: Uploads; error?: string | u
   const shownError = uploads.notice ?? error;
   return (
     <Stack gap="xs">
-      {uploads.items.length > 0 && (
-        <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-live="polite" data-testid="files">
-          {uploads.items.map((i) => (
-            <li key={i.key}>
-              <Group gap="xs" wrap="nowrap" justify="space-between">
-                <Text size="sm" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
-                  {i.existing ? (
-                    <Anchor href={`/api/v1/documents/${i.documentId}`} target="_blank" rel="noopener" size="sm">
-                      <bdi>{i.name}</bdi>
-                    </Anchor>
-                  ) : (
-                    <>
-                      <bdi>{i.name}</bdi>{' '}
-                      <Text span size="xs" c="dimmed">
-                        ({faSize(i.size ?? 0)})
-                      </Text>
-                    </>
-                  )}
-                </Text>
-                <CloseButton size="sm" onClick={() => uploads.remove(i.key)} aria-label={f.remove(i.name)} />
-              </Group>
-              {i.status === 'uploading' && (
-                <>
-                  <Progress value={i.progress} size="sm" aria-hidden="true" mt={4} />
-                  <Text size="xs" c="dimmed">
-                    {f.uploading(toPersianDigits(i.progress))}
-                  </Text>
-                </>
-              )}
-              {i.status === 'done' && !i.existing && (
-                <Text size="xs" c="green.9">
-                  {f.uploaded}
-                </Text>
-              )}
-              {i.status === 'error' && (
-                <Text size="xs" c="red.8" role="alert">
-                  {i.error}
-                </Text>
-              )}
-            </li>
-          ))}
-        </Stack>
-      )}
+      <UploadList uploads={uploads} testId="files" />
       {!full && (
         <label className="lf-file-pick">
           <input
