@@ -25,6 +25,10 @@ export const PERMISSIONS = [
   'landfills.plan',
   /** Grading rules: publish a new version of the grading instruction's tables. */
   'grading.rules',
+  /** Instructor bank: publish a new version of the qualification criteria and edit the training taxonomy (national grants). */
+  'instructors.criteria',
+  /** Instructor bank: search the bank, plan courses and assign instructors, evaluate them (training units). */
+  'instructors.courses',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -41,11 +45,13 @@ const LANDFILL_ALL: Permission[] = ['landfills.read', 'landfills.edit', 'landfil
 
 /** Roles of the platform, their Persian titles, where they may be bound, and what they may do. */
 export const ROLES = {
-  admin: { title: 'مدیر سامانه', levels: ['country'], permissions: [...STAFF_BASE, 'divisions.manage', 'users.manage', 'audit.read', 'holidays.manage', 'jobs.read', 'complaints.configure', 'landfills.read', 'grading.rules'] },
+  admin: { title: 'مدیر سامانه', levels: ['country'], permissions: [...STAFF_BASE, 'divisions.manage', 'users.manage', 'audit.read', 'holidays.manage', 'jobs.read', 'complaints.configure', 'landfills.read', 'grading.rules', 'instructors.criteria'] },
   inspector: { title: 'دفتر بازرسی', levels: ['country', 'province'], permissions: [...STAFF_BASE, 'audit.read', 'complaints.configure', 'landfills.read'] },
   'expert.municipal': { title: 'کارشناس معاونت امور شهری', levels: ['country', 'province'], permissions: STAFF_BASE },
   'expert.rural': { title: 'کارشناس معاونت امور دهیاری‌ها', levels: ['country', 'province'], permissions: [...STAFF_BASE, ...LANDFILL_ALL] },
-  'expert.training': { title: 'کارشناس مرکز مطالعات برنامه‌ریزی شهری و روستایی', levels: ['country', 'province'], permissions: STAFF_BASE },
+  'expert.training': { title: 'کارشناس مرکز مطالعات برنامه‌ریزی شهری و روستایی', levels: ['country', 'province'], permissions: [...STAFF_BASE, 'instructors.criteria', 'instructors.courses'] },
+  'training.unit': { title: 'واحد آموزش', levels: ['country', 'province'], permissions: [...STAFF_BASE, 'instructors.courses'] },
+  'training.committee': { title: 'کمیته تشخیص صلاحیت مدرسان', levels: ['country'], permissions: ['home.view', 'divisions.read', 'documents.read', 'workflow.act'] },
   'province.reviewer': { title: 'کارشناس استانداری', levels: ['province'], permissions: [...STAFF_BASE, ...LANDFILL_ALL] },
   'district.reviewer': { title: 'کارشناس بخشداری', levels: ['district'], permissions: [...STAFF_BASE, 'landfills.read', 'landfills.edit'] },
   municipality: { title: 'کارشناس شهرداری', levels: ['city'], permissions: STAFF_BASE },

@@ -9,7 +9,7 @@ export const SERVICES = [
   { key: 'grading', title: 'درجه‌بندی شهرداری‌ها و دهیاری‌ها', path: '/app/grading', roles: ['municipality', 'dehyari', 'province.reviewer', 'expert.municipal', 'expert.rural', 'grading.committee', 'admin'] },
   { key: 'amriyeh', title: 'امریه آتش‌نشانان روستایی', path: '/app/amriyeh', roles: ['dehyari', 'district.reviewer', 'province.reviewer', 'expert.rural', 'admin'] },
   { key: 'landfills', title: 'مراکز دفن پسماند روستایی', path: '/app/landfills', roles: ['dehyari', 'district.reviewer', 'province.reviewer', 'expert.rural', 'admin'] },
-  { key: 'instructors', title: 'بانک مدرسان و شناسه آموزشی', path: '/app/instructors', roles: ['expert.training', 'province.reviewer', 'admin'] },
+  { key: 'instructors', title: 'بانک مدرسان و شناسه آموزشی', path: '/app/instructors', roles: ['expert.training', 'training.unit', 'training.committee', 'admin'] },
   { key: 'festival', title: 'جشنواره طرح‌های برگزیده دهیاری‌ها', path: '/app/festival', roles: ['dehyari', 'judge', 'province.reviewer', 'expert.rural', 'admin'] },
   { key: 'admin', title: 'مدیریت سامانه', path: '/app/admin', roles: ['admin'] },
 ] as const satisfies readonly { key: string; title: string; path: string; roles: readonly Role[] }[];

@@ -24,6 +24,8 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role;
   { username: 'municipality', displayName: 'کارشناس شهرداری', role: 'municipality', place: 'city' },
   { username: 'dehyari', displayName: 'دهیار', role: 'dehyari', place: 'village' },
   { username: 'grading.committee', displayName: 'دبیر کارگروه درجه‌بندی', role: 'grading.committee', place: null },
+  { username: 'training.unit', displayName: 'کارشناس واحد آموزش استان', role: 'training.unit', place: 'province' },
+  { username: 'training.committee', displayName: 'دبیر کمیته تشخیص صلاحیت مدرسان', role: 'training.committee', place: null },
   { username: 'judge', displayName: 'داور جشنواره', role: 'judge', place: null },
 ];
 

@@ -2,6 +2,7 @@
 // indicator sheet, an upgrade request and the reviewers' inputs, as zod schemas shared by server and web.
 import { z } from 'zod';
 import { zFaText } from '../../core/fa/zod.js';
+import { overlappingBand } from '../../core/scoring/bands.js';
 
 export * from './enums.js';
 import { INDICATOR_VERDICTS, SUBJECTS } from './enums.js';
@@ -42,13 +43,7 @@ export const Indicator = z
   .superRefine((ind, ctx) => {
     if (ind.kind === 'number' && ind.bands.length === 0) ctx.addIssue({ code: 'custom', message: 'برای شاخص عددی دست‌کم یک بازه امتیاز لازم است', path: ['bands'] });
     if (ind.kind === 'choice' && ind.choices.length < 2) ctx.addIssue({ code: 'custom', message: 'برای شاخص گزینه‌ای دست‌کم دو گزینه لازم است', path: ['choices'] });
-    const sorted = [...ind.bands].sort((a, b) => (a.min ?? -Infinity) - (b.min ?? -Infinity));
-    for (let i = 1; i < sorted.length; i++) {
-      if ((sorted[i - 1]!.max ?? Infinity) > (sorted[i]!.min ?? -Infinity)) {
-        ctx.addIssue({ code: 'custom', message: 'بازه‌های امتیاز هم‌پوشانی دارند', path: ['bands'] });
-        break;
-      }
-    }
+    if (overlappingBand(ind.bands) >= 0) ctx.addIssue({ code: 'custom', message: 'بازه‌های امتیاز هم‌پوشانی دارند', path: ['bands'] });
     if (new Set(ind.choices.map((c) => c.value)).size !== ind.choices.length) ctx.addIssue({ code: 'custom', message: 'گزینه تکراری', path: ['choices'] });
   });
 export type Indicator = z.infer<typeof Indicator>;

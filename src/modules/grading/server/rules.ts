@@ -1,7 +1,7 @@
 // The grading engine: a rule set's band tables turn indicator values into points, the points into a grade. Pure (no
 // database, no server-only imports): the staff screens import it too, to show the rules and the live grade the same
 // way the server computes it.
-import { toPersianDigits } from '../../../core/fa/normalize.js';
+import { bandRangeText, faNum, inBand, withUnit } from '../../../core/scoring/bands.js';
 import type { Band, Choice, Indicator, IndicatorValue, RuleDefinition } from '../contract.js';
 import { MAX_GRADE, SUBJECT_TITLES, type Subject } from '../enums.js';
 import type { Evaluation, EvaluationPart, RuleSetView } from '../api-types.js';
@@ -16,6 +16,8 @@ export interface RuleSetLike {
   maxGrade: number;
 }
 
+export { bandRangeText, faNum, inBand };
+
 /** The highest grade of a subject: 12 for municipalities, 6 for dehyaris. */
 export function maxGradeOf(subject: Subject): number {
   return MAX_GRADE[subject];
@@ -24,24 +26,7 @@ export function maxGradeOf(subject: Subject): number {
 /** Points are summed as decimals; keep two places so 0.1 + 0.2 reads 0.3. */
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-/** A number in Persian digits with the Persian thousands separator and at most 3 decimals: 25000 → '۲۵٬۰۰۰'. */
-export function faNum(n: number): string {
-  const [int, frac] = String(Math.round(n * 1000) / 1000).split('.');
-  const sign = int!.startsWith('-') ? '-' : '';
-  const grouped = int!.replace('-', '').replace(/\B(?=(\d{3})+(?!\d))/g, '٬');
-  return toPersianDigits(`${sign}${grouped}${frac ? `٫${frac}` : ''}`);
-}
-
-const withUnit = (text: string, unit: string) => (unit ? `${text} ${unit}` : text);
 const pointsText = (points: number) => `${faNum(points)} امتیاز`;
-
-/** The range a band covers, in words: «از ۲۵٬۰۰۰ تا کمتر از ۵۰٬۰۰۰ نفر», «کمتر از ۵٬۰۰۰ نفر», «۱٬۰۰۰٬۰۰۰ نفر و بیشتر». */
-export function bandRangeText(band: Pick<Band, 'min' | 'max'>, unit: string): string {
-  if (band.min === null && band.max === null) return 'هر مقدار';
-  if (band.min === null) return withUnit(`کمتر از ${faNum(band.max!)}`, unit);
-  if (band.max === null) return `${withUnit(faNum(band.min), unit)} و بیشتر`;
-  return withUnit(`از ${faNum(band.min)} تا کمتر از ${faNum(band.max)}`, unit);
-}
 
 /** A band as a rule: «از ۲۵٬۰۰۰ تا کمتر از ۵۰٬۰۰۰ نفر: ۲۰ امتیاز». */
 export function bandText(band: Band, unit: string): string {
@@ -51,11 +36,6 @@ export function bandText(band: Band, unit: string): string {
 /** A choice as a rule: «مرکز شهرستان: ۲۰ امتیاز». */
 export function choiceText(choice: Choice): string {
   return `${choice.title}: ${pointsText(choice.points)}`;
-}
-
-/** True when v lies in the band: min ≤ v < max, a null bound open. */
-export function inBand(band: Pick<Band, 'min' | 'max'>, v: number): boolean {
-  return (band.min === null || v >= band.min) && (band.max === null || v < band.max);
 }
 
 /** The most points an indicator can give. */
