@@ -1,4 +1,4 @@
-// Combining trainees' ratings of instructors so that few ratings do not outrank many (groundwork for issue 7).
+// Combining trainees' ratings of instructors so that few ratings do not outrank many.
 
 /**
  * The Bayesian average of one instructor's ratings: (C·m + Σ ratings) / (C + n), where m is the mean rating over all

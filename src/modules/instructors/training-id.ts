@@ -2,8 +2,7 @@
 //   YYYY-PP-NNNNN-C   e.g. 1405-02-00123-7
 // YYYY the Jalali year of the first qualification, PP the province's two-digit code (00 for national), NNNNN a
 // running number (issued by a database sequence, so never reused), C the Verhoeff check digit of the 11 digits before
-// it: every single mistyped digit and every swap of two neighbouring digits is caught. Groundwork for issue 7: the
-// registry that issues these is not built yet.
+// it: every single mistyped digit and every swap of two neighbouring digits is caught.
 import { toAsciiDigits } from '../../core/fa/normalize.js';
 import { verhoeffDigit, verhoeffValid } from '../../core/codes/tracking-code.js';
 

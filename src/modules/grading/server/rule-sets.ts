@@ -10,7 +10,8 @@ import { authUsers } from '../../../core/auth/schema.js';
 import { isUniqueViolation } from '../../../core/codes/tracking-code.js';
 import type { DbOrTx } from '../../../core/db/client.js';
 import { AppError, conflict } from '../../../core/http/errors.js';
-import { jalaliParts, parseJalaliDate, tehranDateKey } from '../../../core/fa/jalali.js';
+import { dbDateFromJalali, dbDateOf, jalaliFromDbDate } from '../../../core/db/dates.js';
+import { tehranDateKey } from '../../../core/fa/jalali.js';
 import type { RuleSetView } from '../api-types.js';
 import { RuleSetCreate, SUBJECTS, type Subject } from '../contract.js';
 import { DEFAULT_RULES } from './default-rules.js';
@@ -18,27 +19,7 @@ import { definitionProblems } from './rules.js';
 import { gradingRequests, gradingRuleSets } from './schema.js';
 
 const VERSION_CONSTRAINT = 'grading_rule_sets_version';
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
-/**
- * The value for a `date` column from a Jalali day ('1405/01/01', Persian digits fine): the Gregorian calendar day as
- * UTC midnight, which the driver writes as that very day. Null when the text is not a real Jalali date.
- */
-export function dbDateFromJalali(jalali: string): Date | null {
-  const start = parseJalaliDate(jalali);
-  return start ? dbDateOf(start) : null;
-}
-
-/** The value for a `date` column holding the Tehran calendar day of an instant. */
-export function dbDateOf(at: Date): Date {
-  return new Date(`${tehranDateKey(at)}T00:00:00Z`);
-}
-
-/** A `date` column's value (UTC midnight of the day) as a Jalali day with ASCII digits, '1405/01/01' (what the API sends). */
-export function jalaliFromDbDate(d: Date): string {
-  const { year, month, day } = jalaliParts(d);
-  return `${year}/${pad2(month)}/${pad2(day)}`;
-}
+export { dbDateFromJalali, dbDateOf, jalaliFromDbDate };
 
 const usedByCount = sql<number>`(select count(*)::int from ${gradingRequests} where ${gradingRequests.ruleSetId} = ${gradingRuleSets.id})`;
 
