@@ -5,17 +5,7 @@ import { zFaText, zJalaliDate, zNationalCode } from '../../core/fa/zod.js';
 import { overlappingBand } from '../../core/scoring/bands.js';
 
 export * from './enums.js';
-import {
-  CHOICE_MEASURES,
-  COURSE_MODES,
-  DEGREES,
-  EVALUATION_ITEMS,
-  FIELD_MATCHES,
-  MEASURES,
-  PUBLICATION_KINDS,
-  RATING_ITEMS,
-  type Measure,
-} from './enums.js';
+import { choiceValuesOf, COURSE_MODES, DEGREES, EVALUATION_ITEMS, isChoiceMeasure, MEASURES, PUBLICATION_KINDS, RATING_ITEMS } from './enums.js';
 
 const INT_MAX = 2_147_483_647;
 const zId = (error: string) => z.number({ error }).int({ error }).positive({ error }).max(INT_MAX, { error });
@@ -53,11 +43,6 @@ export type CriterionBand = z.infer<typeof CriterionBand>;
 /** A choice of a choice measure (degree_level: a degree; field_match: highest | any | none) and its share. */
 export const CriterionChoice = z.object({ value: z.string().max(40), share: zShare });
 export type CriterionChoice = z.infer<typeof CriterionChoice>;
-
-const CHOICE_VALUES: Record<(typeof CHOICE_MEASURES)[number], readonly string[]> = { degree_level: DEGREES, field_match: FIELD_MATCHES };
-export const isChoiceMeasure = (m: Measure): m is (typeof CHOICE_MEASURES)[number] => (CHOICE_MEASURES as readonly string[]).includes(m);
-/** The values a choice measure takes. */
-export const choiceValuesOf = (m: (typeof CHOICE_MEASURES)[number]): readonly string[] => CHOICE_VALUES[m];
 
 /** A weighted criterion: points = weight × the share its scale gives the measured value. */
 export const Criterion = z

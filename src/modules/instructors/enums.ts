@@ -50,6 +50,8 @@ export const MEASURE_UNITS: Record<Measure, string> = {
 };
 /** Measures scored by choices (the others by bands of a number). */
 export const CHOICE_MEASURES = ['degree_level', 'field_match'] as const satisfies readonly Measure[];
+export type ChoiceMeasure = (typeof CHOICE_MEASURES)[number];
+export const isChoiceMeasure = (m: Measure): m is ChoiceMeasure => (CHOICE_MEASURES as readonly string[]).includes(m);
 
 /** The values of the field_match measure. */
 export const FIELD_MATCHES = ['highest', 'any', 'none'] as const;
@@ -59,6 +61,11 @@ export const FIELD_MATCH_TITLES: Record<FieldMatch, string> = {
   any: 'رشته یکی از مدارک مرتبط است',
   none: 'رشته تحصیلی مرتبط نیست',
 };
+
+/** The values a choice measure takes, lowest first. */
+export function choiceValuesOf(m: ChoiceMeasure): readonly string[] {
+  return m === 'degree_level' ? DEGREES : FIELD_MATCHES;
+}
 
 /** States of a qualification application (workflow `instructors.qualification`). */
 export const APPLICATION_STATES = ['submitted', 'returned', 'committee', 'qualified', 'not_qualified', 'withdrawn'] as const;

@@ -4,8 +4,7 @@
 import { normalizeFa } from '../../core/fa/normalize.js';
 import { bandRangeText, faNum, inBand } from '../../core/scoring/bands.js';
 import type { CriteriaDefinition, Criterion, FieldReview, MeasureValue, Profile } from './contract.js';
-import { choiceValuesOf, isChoiceMeasure } from './contract.js';
-import { DEGREE_TITLES, DEGREES, FIELD_MATCH_TITLES, MEASURE_TITLES, MEASURE_UNITS, type Degree, type FieldMatch, type Measure } from './enums.js';
+import { choiceValuesOf, DEGREE_TITLES, DEGREES, FIELD_MATCH_TITLES, isChoiceMeasure, MEASURE_TITLES, MEASURE_UNITS, type Degree, type FieldMatch, type Measure } from './enums.js';
 import type { FieldScore, ScorePart } from './api-types.js';
 
 /** What scoring reads of a profile (a saved profile or an application's snapshot). */
