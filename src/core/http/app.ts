@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve as resolvePath } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
@@ -26,7 +26,8 @@ import { installProblemHandlers, sendProblem } from './problem.js';
 // zod's own messages in Persian, for every schema that does not give its own.
 z.config(zodFa());
 
-export const WEB_DIR = fileURLToPath(new URL('../../../dist/web', import.meta.url));
+/** The built web app: dist/web, or WEB_DIR (a development aid: serve another build, e.g. a helper's, without touching dist). */
+export const WEB_DIR = process.env.WEB_DIR ? resolvePath(process.env.WEB_DIR) : fileURLToPath(new URL('../../../dist/web', import.meta.url));
 
 export interface BuildOptions {
   /** The service modules, whose routes are registered after the core's. */
