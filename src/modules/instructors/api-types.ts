@@ -56,6 +56,9 @@ import type {
   RatingItem,
 } from './enums.js';
 
+/** A profile as the API sends it: the saved ProfileInput with the birth date as an ISO string. */
+export type ProfileView = Omit<Profile, 'birthDate'> & { birthDate: string };
+
 export interface FieldView {
   key: string;
   title: string;
@@ -152,7 +155,7 @@ export interface MyInstructor {
   profileId: number;
   status: InstructorStatus;
   statusTitle: string;
-  profile: Profile & { birthDate: string };
+  profile: ProfileView;
   /** Jalali birth date for the form */
   birthDateJalali: string;
   version: number;
@@ -206,7 +209,7 @@ export interface ApplicationView extends ApplicationSummary {
   nationalCode: string;
   mobile: string;
   province: string;
-  snapshot: Profile & { birthDate: string };
+  snapshot: ProfileView;
   criteriaSet: { id: number; version: number; title: string; passScore: number; validityYears: number };
   evidence: EvidenceItem[];
   review: Record<string, FieldReview>;
@@ -238,7 +241,7 @@ export interface BankItem {
 
 export interface StaffProfileView {
   item: BankItem;
-  profile: Profile & { birthDate: string };
+  profile: ProfileView;
   mobile: string;
   applications: { id: string; trackingCode: string; kindTitle: string; stateTitle: string; createdAt: string }[];
   courses: MyInstructor['courses'];

@@ -3,6 +3,9 @@ import type { AppContext } from '../../../core/http/context.js';
 import type { ModuleDef } from '../../../core/http/module.js';
 import { registerWorkflow } from '../../../core/workflow/definition.js';
 import { courseRoutes } from './routes-courses.js';
+import { registerInstructorJobs } from './decision.js';
+import { ensureInstructorDefaults } from './defaults.js';
+import { seedInstructorsDemo } from './demo.js';
 import { instructorRoutes } from './routes.js';
 import { qualificationWorkflow } from './workflow.js';
 
@@ -19,5 +22,7 @@ export const instructorsModule: ModuleDef = {
     await app.register(instructorRoutes(ctx));
     await app.register(courseRoutes(ctx));
   },
-  // init: ensureDefaults (taxonomy + example criteria), registerJobs (renewal reminders), seedDemo — wired by their owners
+  init: ensureInstructorDefaults,
+  registerJobs: registerInstructorJobs,
+  seedDemo: seedInstructorsDemo,
 };
