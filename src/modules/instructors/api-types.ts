@@ -6,7 +6,7 @@
 //   GET  /api/v1/instructors/fields                                 → { items: FieldView[] } (active fields; ?all=true for staff: inactive too)
 //   GET  /api/v1/verify/training-id/:id                             → TrainingIdVerification | 400 training_id_invalid (check digit) | 404
 //   GET  /api/v1/rate/:token                                        → RatingPage (the course and its instructors) | 404
-//   POST /api/v1/rate/:token        RatingSubmit                    → { saved: number } | 404 | 422 code_invalid | 409 already_rated
+//   POST /api/v1/rate/:token        RatingSubmit                    → { saved: number } | 404 | 422 code_invalid | 409 already_rated | 409 rating_closed | 429
 //  instructor (citizen session from the one-time code)
 //   GET  /api/v1/instructors/me                                     → MyInstructor | 404 (no profile yet)
 //   PUT  /api/v1/instructors/me/profile   ProfileInput              → MyInstructor (409 version_conflict; 409 application_open while in review;
@@ -27,7 +27,7 @@
 //   GET  /api/v1/instructors/applications/:id                       → ApplicationView
 //   POST /api/v1/instructors/applications/:id/review  ReviewInput  → ApplicationView
 //   GET  /api/v1/instructors/bank?field=&provinceId=&minScore=&minRating=&mode=&status=&q=&sort=score|rating|name&page=&pageSize=
-//                                                                    → { items: BankItem[], total } (status default: qualified)
+//                                                                    → { items: BankItem[], total } (status default: qualified = valid today; status=all: any)
 //   GET  /api/v1/instructors/bank/export.csv | export.xlsx (same filters)
 //   GET  /api/v1/instructors/profiles/:id                           → StaffProfileView
 //   GET  /api/v1/instructors/profiles/:id/certificate               → Certificate
@@ -36,12 +36,12 @@
 //   GET  /api/v1/instructors/courses/:id                            → CourseView
 //   GET  /api/v1/instructors/courses/:id/candidates?minScore=&minRating=&sort=  → { items: BankItem[] } (qualified in its field, valid
 //                                                                      through its dates, available in its province or online, not busy)
-//   POST /api/v1/instructors/courses/:id/assignments  AssignInput   → CourseView | 409 instructor_busy | 422 not_qualified_for_course
+//   POST /api/v1/instructors/courses/:id/assignments  AssignInput   → CourseView | 409 instructor_busy | 409 already_assigned | 422 not_qualified_for_course
 //   DELETE /api/v1/instructors/courses/:id/assignments/:assignmentId → CourseView (planned courses only)
-//   POST /api/v1/instructors/courses/:id/held                       → CourseView (makes the trainee codes and the rating link)
+//   POST /api/v1/instructors/courses/:id/held                       → CourseView (makes the trainee codes and the rating link) | 409 course_not_started | 409 no_instructors
 //   POST /api/v1/instructors/courses/:id/close                      → CourseView (no more ratings)
 //   POST /api/v1/instructors/courses/:id/cancel   { reason }         → CourseView (planned only)
-//   POST /api/v1/instructors/assignments/:id/evaluation  EvaluationInput → CourseView
+//   POST /api/v1/instructors/assignments/:id/evaluation  EvaluationInput → CourseView (held courses; replaces his earlier one) | 409 rating_closed
 //   GET  /api/v1/instructors/reports?provinceId=                    → Reports
 //   GET  /api/v1/instructors/reports/coverage.csv | coverage.xlsx   → the field × province table
 import type { Availability, CriteriaDefinition, FieldReview, MeasureValue, Profile } from './contract.js';

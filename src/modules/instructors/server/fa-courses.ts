@@ -1,0 +1,36 @@
+// Persian messages of the bank search, courses, trainees' ratings and reports (the qualification side has fa.ts).
+import { toPersianDigits as fa } from '../../../core/fa/normalize.js';
+
+export const CFA = {
+  profileNoun: 'مدرس',
+  courseNoun: 'دوره',
+  assignmentNoun: 'مدرس این دوره',
+  ratingLinkNoun: 'پیوند ارزشیابی',
+  provinceInvalid: 'استان انتخاب‌شده معتبر نیست.',
+  nationalOnlyOnline: 'دوره سراسری (بدون استان) فقط به شیوه برخط برگزار می‌شود.',
+  notOrganizer: 'فقط واحد آموزش یا کارشناس آموزش همین استان (یا ستاد) می‌تواند دوره‌های آن را مدیریت کند.',
+  notPlanned: 'این کار فقط برای دوره‌ای که هنوز برگزار نشده ممکن است.',
+  notHeld: 'این کار فقط برای دوره برگزارشده‌ای که ارزشیابی آن باز است ممکن است.',
+  notStarted: (startsOn: string) => `دوره از ${fa(startsOn)} آغاز می‌شود؛ پیش از آن نمی‌توان آن را برگزارشده ثبت کرد.`,
+  noInstructors: 'برای این دوره هنوز مدرسی تعیین نشده است.',
+  notQualified: 'این مدرس در زمینه این دوره، تا پایان دوره و در محل برگزاری آن صلاحیت معتبر ندارد.',
+  busy: 'این مدرس در همین بازه زمانی مدرس دوره دیگری است.',
+  alreadyAssigned: 'این مدرس پیش‌تر به این دوره اختصاص یافته است.',
+  hoursTooMany: (hours: number) => `ساعت تدریس مدرس بیش از ساعت کل دوره (${fa(hours)} ساعت) است.`,
+  codeInvalid: 'کد فراگیر درست نیست؛ کد روی برگه‌ای را که در کلاس گرفتید دوباره بررسی کنید.',
+  alreadyRated: 'با این کد پیش‌تر به این مدرس امتیاز داده شده است؛ هر کد یک بار امتیاز می‌دهد.',
+  ratingClosed: 'مهلت ارزشیابی این دوره به پایان رسیده است.',
+  assignmentInvalid: 'مدرس انتخاب‌شده از مدرسان این دوره نیست.',
+  assignmentRepeated: 'به هر مدرس فقط یک بار امتیاز دهید.',
+  codeExhausted: 'ساخت کدهای فراگیران ممکن نشد؛ دوباره تلاش کنید.',
+  smsAssigned: (name: string, course: string, from: string, to: string, place: string) =>
+    `شهرده — ${name} گرامی، شما مدرس دوره «${course}» (${fa(from)} تا ${fa(to)}${place ? `، ${place}` : ''}) شدید.`,
+  smsUnassigned: (name: string, course: string) => `شهرده — ${name} گرامی، تدریس شما در دوره «${course}» لغو شد.`,
+  smsCancelled: (name: string, course: string, reason: string) => `شهرده — ${name} گرامی، دوره «${course}» لغو شد. ${reason}`,
+  exportBankFile: 'بانک-مدرسان',
+  exportCoverageFile: 'پوشش-مدرسان',
+  coverageSheet: 'پوشش زمینه‌ها',
+  onlineColumn: 'برخط (همه استان‌ها)',
+  fieldColumn: 'زمینه تخصصی',
+  gapMark: 'کمبود',
+} as const;
