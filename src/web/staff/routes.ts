@@ -11,4 +11,5 @@ export const staffRoutes: Array<{ path: string; component: LazyExoticComponent<C
   { path: 'amriyeh/*', component: lazy(() => import('../../modules/amriyeh/web/staff/StaffAmriyeh.js')) },
   { path: 'landfills/*', component: lazy(() => import('../../modules/landfills/web/staff/StaffLandfills.js')) },
   { path: 'grading/*', component: lazy(() => import('../../modules/grading/web/staff/StaffGrading.js')) },
+  { path: 'instructors/*', component: lazy(() => import('../../modules/instructors/web/staff/StaffInstructors.js')) },
 ];
