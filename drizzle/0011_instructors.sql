@@ -48,6 +48,7 @@ CREATE TABLE "inst_courses" (
 	"trainees" smallint NOT NULL,
 	"description" text DEFAULT '' NOT NULL,
 	"state" text DEFAULT 'planned' NOT NULL,
+	"cancel_reason" text,
 	"rating_token" text,
 	"created_by_id" integer NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,

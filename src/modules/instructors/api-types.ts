@@ -309,6 +309,8 @@ export interface CourseView extends CourseListItem {
   hours: number;
   trainees: number;
   description: string;
+  /** why it was cancelled */
+  cancelReason: string | null;
   assignments: CourseAssignmentView[];
   /** when held: the rating link, its QR code (SVG) and the trainee codes to hand out */
   rating: { url: string; qrSvg: string; codes: string[]; used: number } | null;

@@ -114,7 +114,7 @@ export async function closeCourse(db: DbOrTx, actor: Actor, courseId: number): P
 export async function cancelCourse(db: DbOrTx, actor: Actor, courseId: number, reason: string): Promise<void> {
   await db.transaction(async (tx) => {
     const c = await courseForStep(tx, actor, courseId, 'planned');
-    await tx.update(instCourses).set({ state: 'cancelled', updatedAt: new Date() }).where(eq(instCourses.id, c.id));
+    await tx.update(instCourses).set({ state: 'cancelled', cancelReason: reason, updatedAt: new Date() }).where(eq(instCourses.id, c.id));
     const taught = await tx.select({ p: instProfiles }).from(instAssignments).innerJoin(instProfiles, eq(instProfiles.id, instAssignments.profileId)).where(eq(instAssignments.courseId, c.id));
     for (const { p } of taught) await notify(tx, { channel: 'sms', to: p.mobile, body: CFA.smsCancelled(`${p.firstName} ${p.lastName}`, c.title, reason) });
     await audit(tx, actor, c, 'cancel', { reason, instructors: taught.map(({ p }) => p.id) });

@@ -225,7 +225,7 @@ describe('held, close, cancel', () => {
     expect((await call('POST', `${URL}/${c.id}/cancel`, who.unit!, {})).status).toBe(400);
     expect((await call('POST', `${URL}/${c.id}/cancel`, who.unit!, { reason: '' })).status).toBe(400);
     const res = await call<CourseView>('POST', `${URL}/${c.id}/cancel`, who.unit!, { reason: 'کمبود ثبت‌نام فراگیران' });
-    expect([res.status, res.body.state]).toEqual([200, 'cancelled']);
+    expect([res.status, res.body.state, res.body.cancelReason]).toEqual([200, 'cancelled', 'کمبود ثبت‌نام فراگیران']);
     expect(await citizenHelpers(t.app, t.db).lastSms(ins.visitor!.mobile)).toContain('کمبود ثبت‌نام');
     const same = await plan(who.unit!, courseBody(tree.province.id, F, { from: 90, to: 92 }));
     expect((await assign(who.unit!, same.id, ins.visitor!.profileId)).status).toBe(200);

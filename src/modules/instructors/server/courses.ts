@@ -172,7 +172,7 @@ export async function courseView(db: DbOrTx, actor: Actor, id: number, origin: s
   const c = await loadCourse(db, actor, id);
   const manage = canManage(actor, c);
   const [[item], assignments, rating] = await Promise.all([listItems(db, [c]), assignmentViews(db, c.id), manage ? ratingLink(db, c, origin) : Promise.resolve(null)]);
-  return { ...item!, provinceId: c.provinceId, place: c.place, hours: c.hours, trainees: c.trainees, description: c.description, assignments, rating, canManage: manage };
+  return { ...item!, provinceId: c.provinceId, place: c.place, hours: c.hours, trainees: c.trainees, description: c.description, cancelReason: c.cancelReason, assignments, rating, canManage: manage };
 }
 
 /**

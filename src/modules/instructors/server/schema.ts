@@ -139,6 +139,8 @@ export const instCourses = pgTable(
     trainees: smallint('trainees').notNull(),
     description: text('description').notNull().default(''),
     state: text('state').$type<CourseState>().notNull().default('planned'),
+    /** why it was cancelled (shown on its page) */
+    cancelReason: text('cancel_reason'),
     /** the secret of the trainees' rating link (/rate/<token>), made when the course is marked held */
     ratingToken: text('rating_token').unique(),
     createdById: integer('created_by_id').notNull().references(() => authUsers.id),

@@ -179,6 +179,7 @@ export default function CoursePage() {
                     [t.hours, t.hoursN(faNumber(course.hours))],
                     [t.trainees, t.traineesN(faNumber(course.trainees))],
                     !!course.rating && course.state !== 'held' && [cfa.rating.codes, cfa.rating.used(faNumber(course.rating.used), faNumber(course.rating.codes.length))],
+                    !!course.cancelReason && [t.cancelReason, <span className="st-pre" key="r">{course.cancelReason}</span>],
                     !!course.description && [t.description, <span className="st-pre" key="x">{course.description}</span>],
                   ]}
                 />
