@@ -23,6 +23,9 @@ const Track = lazy(() => import('../modules/complaints/web/public/Track.js'));
 const Amriyeh = lazy(() => import('../modules/amriyeh/web/public/routes.js'));
 // The grading service's public list of municipality grades: plain markup, one lazy entry.
 const Grades = lazy(() => import('../modules/grading/web/public/routes.js'));
+// The instructor bank's public and instructor pages (registration, status, certificate, training ID verification,
+// trainees' rating): plain markup, one lazy entry.
+const Instructors = lazy(() => import('../modules/instructors/web/public/routes.js'));
 
 function PublicNav() {
   return (
@@ -61,7 +64,6 @@ function AreaLayout() {
 /** The public services whose pages are not built yet: each shows «به‌زودی». */
 const soon: Array<[path: string, service: PublicServiceKey]> = [
   ['showcase', 'showcase'],
-  ['verify/training-id', 'trainingId'],
 ];
 
 /** The whole web app: the router and the route table. */
@@ -77,6 +79,9 @@ export function App() {
           <Route path="amriyeh/*" element={<Amriyeh />} />
           <Route path="verify/amriyeh/*" element={<Amriyeh verify />} />
           <Route path="grades/*" element={<Grades />} />
+          <Route path="instructors/*" element={<Instructors />} />
+          <Route path="verify/training-id/*" element={<Instructors area="verify" />} />
+          <Route path="rate/*" element={<Instructors area="rate" />} />
           {soon.map(([path, service]) => (
             <Route key={path} path={path} element={<ComingSoon service={service} />} />
           ))}

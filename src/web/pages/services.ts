@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import { faPages } from './fa.js';
-import { IconAward, IconId, IconMessage, IconRanks, IconSearch, IconShield } from '../components/Icons.js';
+import { IconAward, IconId, IconMessage, IconRanks, IconSearch, IconShield, IconUser } from '../components/Icons.js';
 
 export type PublicServiceKey = keyof typeof faPages.services;
 
@@ -16,6 +16,7 @@ export const publicServices: PublicService[] = [
   { key: 'track', path: '/track', icon: IconSearch },
   { key: 'grades', path: '/grades', icon: IconRanks },
   { key: 'showcase', path: '/showcase', icon: IconAward },
+  { key: 'instructors', path: '/instructors', icon: IconUser },
   { key: 'trainingId', path: '/verify/training-id', icon: IconId },
   { key: 'amriyehCalls', path: '/amriyeh', icon: IconShield },
   { key: 'amriyeh', path: '/verify/amriyeh', icon: IconShield },
