@@ -259,7 +259,8 @@ export const RatingSubmit = z.object({
     .array(
       z.object({
         assignmentId: zId('مدرس معتبر نیست'),
-        scores: z.record(z.enum(RATING_ITEMS), zScore).refine((s) => typeof s.overall === 'number', { error: 'رضایت کلی را انتخاب کنید' }),
+        /** `overall` is required; the other items are optional (a trainee may skip them) */
+        scores: z.partialRecord(z.enum(RATING_ITEMS), zScore).refine((s) => typeof s.overall === 'number', { error: 'رضایت کلی را انتخاب کنید' }),
         comment: zOptText(1000),
       }),
     )

@@ -4,7 +4,7 @@
 // running number (issued by a database sequence, so never reused), C the Verhoeff check digit of the 11 digits before
 // it: every single mistyped digit and every swap of two neighbouring digits is caught.
 import { toAsciiDigits } from '../../core/fa/normalize.js';
-import { verhoeffDigit, verhoeffValid } from '../../core/codes/tracking-code.js';
+import { verhoeffDigit, verhoeffValid } from '../../core/codes/verhoeff.js';
 
 export const TRAINING_ID_RE = /^(\d{4})-(\d{2})-(\d{5})-(\d)$/;
 

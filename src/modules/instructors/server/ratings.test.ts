@@ -77,6 +77,11 @@ describe('POST /api/v1/rate/:token', () => {
     expect((await rate(token, { code, ratings: [{ assignmentId: assignmentOf(course, a), scores: scores(4) }] })).status).toBe(409);
   });
 
+  it('only the overall item is required: a trainee may skip the others', async () => {
+    const code = course.rating!.codes[9]!;
+    expect((await rate(token, { code, ratings: [{ assignmentId: assignmentOf(course, b), scores: { overall: 4 } }] })).status).toBe(200);
+  });
+
   it('two submissions with the same code at the same moment: one saved, one 409; counted once', async () => {
     const code = course.rating!.codes[2]!;
     const before = await profile(b.profileId);
