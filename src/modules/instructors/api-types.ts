@@ -92,7 +92,7 @@ export interface ScorePart {
   share: number;
   points: number;
   weight: number;
-  /** which band or choice applied: «از ۲۰۰ تا کمتر از ۵۰۰ ساعت → ۷۵٪» */
+  /** which band or choice applied: «از ۲۰۰ تا کمتر از ۵۰۰ ساعت: ۷۵٪ وزن» */
   rule: string;
   /** set when a reviewer replaced the measured value */
   adjusted: { from: MeasureValue | null; reason: string } | null;

@@ -139,6 +139,9 @@ export const EVALUATION_ITEM_TITLES: Record<EvaluationItem, string> = {
 /** An organizer's evaluation counts as this many trainee ratings in the Bayesian average (its mean of the items). */
 export const ORGANIZER_EVALUATION_WEIGHT = 3;
 
+/** The purpose of the documents uploaded as evidence of profile items. */
+export const EVIDENCE_PURPOSE = 'instructor-evidence';
+
 /** Days before expiry when the instructor is reminded to renew (and may file a renewal). */
 export const RENEWAL_REMINDER_DAYS = [60, 14] as const;
 /** A renewal may be filed this many days before expiry (or any time after). */

@@ -104,12 +104,12 @@ export function shareOf(c: Criterion, v: MeasureValue | null): { share: number; 
   if (isChoiceMeasure(c.measure)) {
     const choice = c.choices.find((x) => x.value === v);
     if (!choice) return { share: 0, rule: 'گزینه در جدول معیار نیست: بدون امتیاز' };
-    return { share: choice.share, rule: `${valueText(c.measure, v)} → ${percent(choice.share)} وزن` };
+    return { share: choice.share, rule: `${valueText(c.measure, v)}: ${percent(choice.share)} وزن` };
   }
   if (typeof v !== 'number') return { share: 0, rule: 'مقدار باید عدد باشد: بدون امتیاز' };
   const band = c.bands.find((b) => inBand(b, v));
   if (!band) return { share: 0, rule: 'در هیچ بازه‌ای نیست: بدون امتیاز' };
-  return { share: band.share, rule: `${bandRangeText(band, MEASURE_UNITS[c.measure])} → ${percent(band.share)} وزن` };
+  return { share: band.share, rule: `${bandRangeText(band, MEASURE_UNITS[c.measure])}: ${percent(band.share)} وزن` };
 }
 
 /** The most a choice measure's value can be, in the order of its choices (for the editors). */

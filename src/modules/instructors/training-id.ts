@@ -1,7 +1,8 @@
 // The training ID (شناسه آموزشی) of a qualified instructor: human-readable, with a check digit, never reused.
 //   YYYY-PP-NNNNN-C   e.g. 1405-02-00123-7
-// YYYY the Jalali year of the first qualification, PP the province's two-digit code (00 for national), NNNNN a
-// running number (issued by a database sequence, so never reused), C the Verhoeff check digit of the 11 digits before
+// YYYY the Jalali year of the first qualification, PP the two-digit Statistical Centre code of his
+// province (Markazi is 00), NNNNN a running number (one database sequence for the whole country, so never reused and
+// unique by itself — the year and province are for people reading it), C the Verhoeff check digit of the 11 digits before
 // it: every single mistyped digit and every swap of two neighbouring digits is caught.
 import { toAsciiDigits } from '../../core/fa/normalize.js';
 import { verhoeffDigit, verhoeffValid } from '../../core/codes/verhoeff.js';

@@ -48,6 +48,8 @@ export interface Qualification {
   applicationId: string | null;
   /** the profile version approved */
   approvedDataVersion: number;
+  /** when the decision is made (default now): the qualification date and the year of a first training ID */
+  at?: Date;
 }
 
 /**
@@ -57,8 +59,8 @@ export interface Qualification {
 export async function applyQualification(tx: DbOrTx, q: Qualification): Promise<string> {
   const [p] = await tx.select().from(instProfiles).where(eq(instProfiles.id, q.profileId)).for('update');
   if (!p) throw new Error(`instructor profile ${q.profileId} is missing`);
-  const trainingId = p.trainingId ?? (await issueTrainingId(tx, p.provinceId));
-  const now = new Date();
+  const now = q.at ?? new Date();
+  const trainingId = p.trainingId ?? (await issueTrainingId(tx, p.provinceId, now));
   await tx
     .update(instProfiles)
     .set({ trainingId, qualifiedFields: q.fields, qualifiedAt: now, qualifiedUntil: q.until, decisionApplicationId: q.applicationId, approvedDataVersion: q.approvedDataVersion, updatedAt: now })

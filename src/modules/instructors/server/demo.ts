@@ -19,7 +19,7 @@ import { remindJobKey } from '../../../core/workflow/remind.js';
 import { wfCases, wfHistory } from '../../../core/workflow/schema.js';
 import { slaJobKey } from '../../../core/workflow/sla.js';
 import { ProfileInput, type FieldReview, type Profile } from '../contract.js';
-import { DEGREE_TITLES } from '../enums.js';
+import { DEGREE_TITLES, EVIDENCE_PURPOSE } from '../enums.js';
 import { resubmitApplication, submitApplication, withdrawApplication } from './applications.js';
 import { ensureInstructorDefaults } from './defaults.js';
 import { seedDemoCourses } from './demo-courses.js';
@@ -36,7 +36,6 @@ export const demoNationalCode = (i: number) => nationalCodeFrom(208_700_000 + i 
 // The smallest PDF the file-type check accepts: the demo's scanned certificate.
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 /** The documents purpose of an instructor's evidence, as his form uploads it (web/public/ProfileParts.tsx). */
-const EVIDENCE_PURPOSE = 'instructor-evidence';
 const STAFF = ['expert.training', 'training.committee', 'training.unit'] as const;
 export type DemoStaff = Record<(typeof STAFF)[number], Actor>;
 

@@ -119,7 +119,7 @@ export async function actOnApplication(db: DbOrTx, actor: Actor, id: string, inp
           until = validUntilFrom(now, criteria.definition.validityYears);
           write = { qualifiedFields, validUntil: until, decisionReasons: comment, decidedAt: now, closedAt: now };
           await t.update(instApplications).set(write).where(eq(instApplications.id, app.id));
-          trainingId = await applyQualification(t, { profileId: profile.id, fields: qualifiedFields!, until, applicationId: app.id, approvedDataVersion: app.profileVersion });
+          trainingId = await applyQualification(t, { profileId: profile.id, fields: qualifiedFields!, until, applicationId: app.id, approvedDataVersion: app.profileVersion, at: now });
           return;
         }
         if (input.action === 'not_qualify') write = { decisionReasons: comment, decidedAt: now, closedAt: now };

@@ -6,9 +6,8 @@ import { onlyDigits } from '../../../../web/components/digits.js';
 import { FileUploads, MAX_FILES, MAX_MB, useUploads } from '../../../../web/components/Uploads.js';
 import { pfa } from './fa-profile.js';
 import { described, Field } from './ui.js';
+import { EVIDENCE_PURPOSE } from '../../enums.js';
 
-/** The purpose of the instructor's evidence uploads (documents API). */
-export const EVIDENCE_PURPOSE = 'instructor-evidence';
 
 export function Section({ id, title, intro, children }: { id: string; title: string; intro?: string; children: ReactNode }) {
   return (
