@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatJalaliDate } from '../src/core/fa/jalali.js';
 import { toAsciiDigits, toPersianDigits } from '../src/core/fa/normalize.js';
 import type { ApplicantView, CallView, RunView, StationManage } from '../src/modules/amriyeh/api-types.js';
-import { DEMO_PASSWORD, expectLight, expectPersianOnly, launchBrowser, pageErrors, recordScripts, screenshotAll, selectByLabel, shots, signInWithCode, staffLogin, startServer, TINY_PNG, viewports, type RunningServer } from './support.js';
+import { DEMO_PASSWORD, expectLight, expectPersianOnly, launchBrowser, pageErrors, recordScripts, screenshotAll, selectByLabel, shots, signInWithCode, staffPage, startServer, TINY_PNG, viewports, type RunningServer } from './support.js';
 
 // The rural firefighter amriyeh end to end. The Deputy for Dehyari Affairs opens a call and publishes its lottery
 // key, a dehyari declares its fire station and the district confirms its seats (staff JSON API: those screens are
@@ -51,14 +51,6 @@ async function staffApi(baseUrl: string, username: string): Promise<Call> {
 }
 
 /** Sign in to the staff screens in a fresh desktop context and open `path`. */
-async function staffPage(browser: Browser, server: RunningServer, username: string, path: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: viewports.desktop, locale: 'fa-IR', timezoneId: 'Asia/Tehran' });
-  const page = await context.newPage();
-  await staffLogin(page, server, username, path);
-  await page.waitForURL(`${server.baseUrl}${path}`);
-  return { context, page };
-}
-
 describe('amriyeh: an applicant files on a phone, staff review and select, the letter verifies', () => {
   let server: RunningServer;
   let browser: Browser;

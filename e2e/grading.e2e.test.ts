@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toAsciiDigits, toPersianDigits } from '../src/core/fa/normalize.js';
 import type { Dashboard, EntityView, PublicGrade, RequestView } from '../src/modules/grading/api-types.js';
-import { DEMO_PASSWORD, expectLight, expectPersianOnly, launchBrowser, pageErrors, recordScripts, shots, staffLogin, startServer, TINY_PNG, viewports, type RunningServer } from './support.js';
+import { DEMO_PASSWORD, expectLight, expectPersianOnly, launchBrowser, pageErrors, recordScripts, shots, staffPage as openStaffPage, startServer, TINY_PNG, viewports, type RunningServer } from './support.js';
 
 // Municipality grading end to end, in the browser with the demo accounts. The demo municipality (Sari, grade 10)
 // first withdraws the request the demo left returned to it, then fills this year's indicator sheet (figures typed in
@@ -49,12 +49,8 @@ const fa = (n: number) => toPersianDigits(n);
 
 /** A signed-in staff page in a fresh desktop context (script errors collected), at `path`. */
 async function staffPage(username: string, path: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: viewports.desktop, locale: 'fa-IR', timezoneId: 'Asia/Tehran' });
+  const { context, page } = await openStaffPage(browser, server, username, path, errors);
   contexts.push(context);
-  const page = await context.newPage();
-  pageErrors(page, errors);
-  await staffLogin(page, server, username, path);
-  await page.waitForURL(`${server.baseUrl}${path}`);
   return page;
 }
 

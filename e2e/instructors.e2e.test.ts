@@ -4,7 +4,7 @@ import { formatJalaliDate } from '../src/core/fa/jalali.js';
 import { toAsciiDigits, toPersianDigits } from '../src/core/fa/normalize.js';
 import { nationalCodeFrom } from '../src/core/fa/validators.js';
 import type { MyInstructor } from '../src/modules/instructors/api-types.js';
-import { expectLight, expectPersianOnly, launchBrowser, pageErrors, recordScripts, screenshotAll, selectByLabel, shots, signInWithCode, staffLogin, startServer, TINY_PNG, viewports, type RunningServer } from './support.js';
+import { expectLight, expectPersianOnly, launchBrowser, pageErrors, recordScripts, screenshotAll, selectByLabel, shots, signInWithCode, staffPage as openStaffPage, startServer, TINY_PNG, viewports, type RunningServer } from './support.js';
 
 // The instructor bank end to end, in the browser with the demo accounts. A waste-management engineer of Mazandaran
 // registers on a phone with his mobile and a one-time code, fills his profile (identity, a field of expertise, his
@@ -44,12 +44,8 @@ const jalaliFa = (d: Date) => fa(formatJalaliDate(d));
 
 /** A signed-in staff page in a fresh desktop context (script errors collected), at `path`. */
 async function staffPage(username: string, path: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: viewports.desktop, locale: 'fa-IR', timezoneId: 'Asia/Tehran' });
+  const { context, page } = await openStaffPage(browser, server, username, path, errors);
   contexts.push(context);
-  const page = await context.newPage();
-  pageErrors(page, errors);
-  await staffLogin(page, server, username, path);
-  await page.waitForURL(`${server.baseUrl}${path}`);
   return page;
 }
 

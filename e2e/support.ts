@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page, type Response } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
 import { expect } from 'vitest';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -192,7 +192,8 @@ export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcS
 export const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 /** Chunks of the signed-in screens: a public page loads none of them (no Mantine, no query library). */
-const PRIVATE_CHUNK = /\/assets\/(MantineLayout|session|StaffArea|StaffComplaints|StaffAmriyeh)-/;
+// Every staff module's entry is named Staff<Module> (StaffComplaints, StaffGrading, StaffInstructors…).
+const PRIVATE_CHUNK = /\/assets\/(MantineLayout|session|Staff[A-Z][A-Za-z]*)-/;
 
 /**
  * Record the scripts a page loads and their gzip size (level 9). A 304 (revalidated from the cache) has no body
@@ -276,4 +277,17 @@ export async function staffLogin(page: Page, server: RunningServer, username: st
   await page.getByLabel('نام کاربری').fill(username);
   await page.getByRole('textbox', { name: 'گذرواژه', exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'ورود', exact: true }).click();
+}
+
+/**
+ * A new desktop browser context signed in as a staff account and on `path` (the page's uncaught errors collected in
+ * `errors` when given). The caller closes the context.
+ */
+export async function staffPage(browser: Browser, server: RunningServer, username: string, path: string, errors?: string[]): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: viewports.desktop, locale: 'fa-IR', timezoneId: 'Asia/Tehran' });
+  const page = await context.newPage();
+  if (errors) pageErrors(page, errors);
+  await staffLogin(page, server, username, path);
+  await page.waitForURL(`${server.baseUrl}${path}`);
+  return { context, page };
 }
