@@ -34,12 +34,26 @@ export const faStaff = {
     noRoles: 'نقشی برای شما ثبت نشده است؛ با راهبر سامانه تماس بگیرید.',
     wholeCountry: 'سراسر کشور',
   },
-  /** The shared building blocks of the services' staff screens (ui.tsx). */
+  /** The shared building blocks of the services' staff screens (ui.tsx, lists.tsx, case.tsx). */
   ui: {
     none: '—',
     overdue: 'دیرکرد',
     page: (p: string, of: string) => `صفحه ${p} از ${of}`,
     prev: 'قبلی',
     next: 'بعدی',
+    // a case's page
+    back: 'بازگشت',
+    cancel: 'انصراف',
+    charCount: (n: string, max: string) => `${n} از ${max} نویسه`,
+    // a list's filters (lists.tsx)
+    total: (n: string) => `${n} مورد`,
+    search: 'جست‌وجو',
+    clear: 'پاک کردن پالایه‌ها',
+    province: 'استان',
+    allProvinces: 'همه استان‌ها',
+    overdueOnly: 'فقط دیرکرددارها',
+    waiting: 'در انتظار شما',
+    exportCsv: 'خروجی متنی (سی‌اس‌وی)',
+    exportXlsx: 'خروجی اکسل',
   },
 } as const;

@@ -2,7 +2,7 @@
 // states, label → value facts, a notice, a coloured state badge, a deadline, the heading of a service's area with
 // its tabs, a list (filters and page kept in the address, a table on a desktop and cards on a phone, the pager),
 // and the country's provinces. Styled by styles/staff.css (the `st-` classes), which a service's staff stylesheet
-// @imports.
+// @imports. More of a list: lists.tsx; a case's page: case.tsx; versioned rules: versions.tsx.
 import type { ReactNode } from 'react';
 import { Alert, Badge, Button, Group, Paper, Stack, Text, Title, type MantineSpacing } from '@mantine/core';
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
@@ -186,6 +186,21 @@ export function CardLink({ to, overdue = false, testId, children }: { to: string
         {children}
       </Paper>
     </li>
+  );
+}
+
+/** The top of a list's card: the title in bold with the lines under it (`children`), and `aside` (a state) beside them. */
+export function CardHead({ title, aside, children }: { title: ReactNode; aside: ReactNode; children?: ReactNode }) {
+  return (
+    <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
+      <div style={{ minWidth: 0 }}>
+        <Text fw={700} size="sm">
+          {title}
+        </Text>
+        {children}
+      </div>
+      {aside}
+    </Group>
   );
 }
 

@@ -118,8 +118,8 @@ export default function CallPage() {
         {call.provinceQuotas.length === 0 ? (
           <p className="cx-muted">{kfa.call.noQuotas}</p>
         ) : (
-          <div className="amr-table-wrap">
-            <table className="amr-table" data-testid="quotas">
+          <div className="cx-table-wrap">
+            <table className="cx-table" data-testid="quotas">
               <thead>
                 <tr>
                   <th scope="col">{kfa.call.province}</th>
@@ -130,7 +130,7 @@ export default function CallPage() {
                 {call.provinceQuotas.map((q) => (
                   <tr key={q.provinceId}>
                     <th scope="row">{q.provinceName}</th>
-                    <td className="amr-num">{kfa.call.persons(faNumber(q.quota))}</td>
+                    <td className="cx-num">{kfa.call.persons(faNumber(q.quota))}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { toPersianDigits } from '../../../../core/fa/normalize.js';
+import { ConfirmAction } from '../../../../web/components/ConfirmAction.js';
 import { OwnedError, useOwned } from '../../../../web/components/Owned.js';
 import { usePageTitle } from '../../../../web/components/usePageTitle.js';
 import type { ApplicantView, CallView } from '../../api-types.js';
@@ -15,55 +16,6 @@ const ApplicationForm = lazy(() => import('./ApplicationForm.js'));
 
 type Notice = 'submitted' | 'resubmitted' | 'withdrawn';
 const NOTICES: Record<Notice, string> = { submitted: mfa.view.submitted, resubmitted: mfa.view.resubmitted, withdrawn: mfa.view.withdrawn };
-
-function Withdraw({ id, onDone }: { id: string; onDone: (v: ApplicantView) => void }) {
-  const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const yes = useRef<HTMLButtonElement>(null);
-
-  async function confirm() {
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await api.post<ApplicantView>(`${AMR}/applications/mine/${encodeURIComponent(id)}/withdraw`));
-    } catch (err) {
-      setError(publicErrorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  if (!asking) {
-    return (
-      <button
-        type="button"
-        className="cx-btn cx-btn-danger"
-        onClick={() => {
-          setAsking(true);
-          setTimeout(() => yes.current?.focus(), 0);
-        }}
-        data-testid="withdraw"
-      >
-        {mfa.view.withdraw}
-      </button>
-    );
-  }
-  return (
-    <div className="cx-alert amr-confirm" role="group" aria-labelledby="withdraw-q" data-testid="withdraw-confirm">
-      <p id="withdraw-q">{mfa.view.withdrawConfirm}</p>
-      {error && <p className="cx-error">{error}</p>}
-      <div className="cx-actions">
-        <button ref={yes} type="button" className="cx-btn cx-btn-danger" onClick={() => void confirm()} disabled={busy} data-testid="withdraw-yes">
-          {mfa.view.withdrawYes}
-        </button>
-        <button type="button" className="cx-btn cx-btn-light" onClick={() => setAsking(false)} disabled={busy}>
-          {mfa.view.withdrawNo}
-        </button>
-      </div>
-    </div>
-  );
-}
 
 function Details({ a }: { a: ApplicantView }) {
   return (
@@ -139,7 +91,16 @@ function View({ a, onChanged, onResubmit }: { a: ApplicantView; onChanged: (v: A
                 {mfa.view.resubmit}
               </button>
             )}
-            {a.canWithdraw && <Withdraw id={a.id} onDone={(v) => onChanged(v, 'withdrawn')} />}
+            {a.canWithdraw && (
+              <ConfirmAction
+                testId="withdraw"
+                label={mfa.view.withdraw}
+                question={mfa.view.withdrawConfirm}
+                yes={mfa.view.withdrawYes}
+                no={mfa.view.withdrawNo}
+                onConfirm={async () => onChanged(await api.post<ApplicantView>(`${AMR}/applications/mine/${encodeURIComponent(a.id)}/withdraw`), 'withdrawn')}
+              />
+            )}
           </div>
         )}
       </section>
@@ -192,10 +153,10 @@ function View({ a, onChanged, onResubmit }: { a: ApplicantView; onChanged: (v: A
 
       <section className="cx-card" aria-labelledby="pref-title">
         <h2 id="pref-title">{mfa.view.preferences}</h2>
-        <ol className="amr-rank-list" data-testid="preferences">
+        <ol className="cx-rank-list amr-rank-list" data-testid="preferences">
           {a.preferences.map((p) => (
             <li key={p.stationId}>
-              <span className="amr-rank" aria-hidden="true">
+              <span className="cx-rank" aria-hidden="true">
                 {toPersianDigits(p.rank)}
               </span>
               <span className="amr-rank-text">

@@ -125,7 +125,7 @@ export default function Run() {
             {rfa.run.output}
           </a>
         </div>
-        <details className="amr-details">
+        <details className="cx-details">
           <summary>{rfa.run.recompute}</summary>
           <p className="cx-pre amr-help" data-testid="recompute-help">
             {ltrQuotes(run.recomputeHelp)}
@@ -177,8 +177,8 @@ export default function Run() {
         {run.rows.length === 0 ? (
           <p className="cx-muted">{rfa.run.empty}</p>
         ) : (
-          <div className="amr-table-wrap">
-            <table className="amr-table amr-rows" data-testid="run-rows">
+          <div className="cx-table-wrap">
+            <table className="cx-table cx-table-cards amr-rows" data-testid="run-rows">
               <caption className="cx-sr">{rfa.run.list}</caption>
               <thead>
                 <tr>
@@ -193,14 +193,14 @@ export default function Run() {
               <tbody>
                 {run.rows.map((r) => (
                   <tr key={r.ref} data-result={r.result}>
-                    <td className="amr-num" data-label={rfa.run.rank}>{toPersianDigits(r.rank)}</td>
-                    <td className="amr-num" data-label={rfa.run.nationalCode}>
+                    <td className="cx-num" data-label={rfa.run.rank}>{toPersianDigits(r.rank)}</td>
+                    <td className="cx-num" data-label={rfa.run.nationalCode}>
                       <bdi dir="ltr">{toPersianDigits(r.maskedNationalCode)}</bdi>
                     </td>
-                    <td className="amr-num" data-label={rfa.run.ref}>
+                    <td className="cx-num" data-label={rfa.run.ref}>
                       <bdi dir="ltr">{groupCode(r.ref)}</bdi>
                     </td>
-                    <td className="amr-num" data-label={rfa.run.score}>{faNum(r.score)}</td>
+                    <td className="cx-num" data-label={rfa.run.score}>{faNum(r.score)}</td>
                     <td data-label={rfa.run.result}>
                       <span className="amr-result" data-result={r.result}>
                         {r.resultTitle}

@@ -122,10 +122,10 @@ export function StationPicker({
           {value.chosen.length === 0 ? (
             <p className="cx-muted">{ffa.stations.chosenEmpty}</p>
           ) : (
-            <ol className="amr-rank-list" ref={listRef} data-testid="chosen-stations">
+            <ol className="cx-rank-list amr-rank-list" ref={listRef} data-testid="chosen-stations">
               {value.chosen.map((c, i) => (
                 <li key={c.id} data-station-id={c.id}>
-                  <span className="amr-rank" aria-hidden="true">
+                  <span className="cx-rank" aria-hidden="true">
                     {toPersianDigits(i + 1)}
                   </span>
                   <span className="amr-rank-text">
@@ -135,13 +135,13 @@ export function StationPicker({
                       {c.villageName}، {c.districtName}
                     </span>
                   </span>
-                  <span className="amr-rank-actions">
-                    <button type="button" className="amr-icon-btn" data-move="up" disabled={i === 0} onClick={() => move(i, -1)} aria-label={ffa.stations.upNamed(c.name)} title={ffa.stations.up}>
+                  <span className="cx-rank-actions amr-rank-actions">
+                    <button type="button" className="cx-icon-btn" data-move="up" disabled={i === 0} onClick={() => move(i, -1)} aria-label={ffa.stations.upNamed(c.name)} title={ffa.stations.up}>
                       ▲
                     </button>
                     <button
                       type="button"
-                      className="amr-icon-btn"
+                      className="cx-icon-btn"
                       data-move="down"
                       disabled={i === value.chosen.length - 1}
                       onClick={() => move(i, 1)}
@@ -150,7 +150,7 @@ export function StationPicker({
                     >
                       ▼
                     </button>
-                    <button type="button" className="amr-icon-btn amr-icon-danger" onClick={() => remove(i)} aria-label={ffa.stations.removeNamed(c.name)} title={ffa.stations.remove}>
+                    <button type="button" className="cx-icon-btn cx-icon-danger" onClick={() => remove(i)} aria-label={ffa.stations.removeNamed(c.name)} title={ffa.stations.remove}>
                       ×
                     </button>
                   </span>
@@ -172,7 +172,7 @@ export function StationPicker({
             {!stations && !loadError && <Loading />}
             {stations && stations.length === 0 && <p className="cx-muted">{ffa.stations.none}</p>}
             {stations && stations.length > 0 && (
-              <ul className="amr-station-list" data-testid="available-stations">
+              <ul className="cx-rank-list amr-station-list" data-testid="available-stations">
                 {stations.map((s) => (
                   <li key={s.id}>
                     <span className="amr-rank-text">

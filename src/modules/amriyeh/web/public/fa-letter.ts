@@ -2,11 +2,7 @@
 export const lfa = {
   letter: {
     title: 'امریه',
-    bism: 'بسمه تعالی',
-    org: 'سازمان شهرداری‌ها و دهیاری‌های کشور',
     deputy: 'معاونت امور دهیاری‌ها',
-    republic: 'جمهوری اسلامی ایران',
-    ministry: 'وزارت کشور',
     number: 'شماره',
     date: 'تاریخ',
     subject: 'موضوع',

@@ -1,6 +1,7 @@
 // Small plain-markup building blocks of the amriyeh public pages: the service's sub-navigation, a state badge,
 // the score table, the list of failed rules, and the sign-in step shown when a page needs the applicant.
-// The shell's page layout classes first, so this service's own rules (amriyeh.css) come after them.
+// The shell's page layout classes first, so this service's own rules (amriyeh.css, which begins with the services'
+// shared blocks, src/web/styles/service.css) come after them.
 import '../../../../web/styles/pages.css';
 import './amriyeh.css';
 import type { ReactNode } from 'react';
@@ -20,7 +21,7 @@ export { faNum, groupCode } from '../format.js';
 /** The links between the amriyeh pages, above each page's title. */
 export function AmrNav() {
   return (
-    <nav className="amr-subnav amr-noprint" aria-label={afa.nav.label}>
+    <nav className="cx-subnav cx-noprint" aria-label={afa.nav.label}>
       <NavLink to="/amriyeh" end>
         {afa.nav.calls}
       </NavLink>
@@ -47,8 +48,8 @@ export function StateBadge({ state, title }: { state: string; title: string }) {
 /** The score broken down by criterion, as the server explained it, with the total. */
 export function ScoreTable({ parts, total, caption }: { parts: ScorePartView[]; total: number | null; caption: string }) {
   return (
-    <div className="amr-table-wrap">
-      <table className="amr-table amr-score" data-testid="score-table">
+    <div className="cx-table-wrap">
+      <table className="cx-table cx-table-cards amr-score" data-testid="score-table">
         <caption className="cx-sr">{caption}</caption>
         <thead>
           <tr>
@@ -61,7 +62,7 @@ export function ScoreTable({ parts, total, caption }: { parts: ScorePartView[]; 
           {parts.map((p) => (
             <tr key={p.criterion}>
               <th scope="row">{p.title}</th>
-              <td className="amr-num">{afa.common.outOf(faNum(p.points), faNum(p.max))}</td>
+              <td className="cx-num">{afa.common.outOf(faNum(p.points), faNum(p.max))}</td>
               <td>{p.reason}</td>
             </tr>
           ))}
@@ -69,7 +70,7 @@ export function ScoreTable({ parts, total, caption }: { parts: ScorePartView[]; 
         <tfoot>
           <tr>
             <th scope="row">{afa.common.total}</th>
-            <td className="amr-num" data-testid="score-total">
+            <td className="cx-num" data-testid="score-total">
               {afa.common.outOf(faNum(total), faNum(parts.reduce((s, p) => s + p.max, 0)))}
             </td>
             <td />

@@ -1,16 +1,17 @@
 import { useState } from 'react';
-import { Anchor, Button, Container, Group, Stack, Text, Title } from '@mantine/core';
+import { Container, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useLocation, useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import { api } from '../../../../web/api.js';
 import { usePageTitle } from '../../../../web/components/usePageTitle.js';
 import { faDigits, isOverdue, jDate } from '../../../../web/format.js';
+import { ActionButtons, CaseHeading, PageSection } from '../../../../web/staff/case.js';
 import { DueDate, Facts, Notice, QueryStatus } from '../../../../web/staff/ui.js';
 import type { RequestView } from '../../api-types.js';
 import { SUBJECT_TITLES } from '../../enums.js';
 import { gfa } from './fa.js';
 import { ActionForm, actionColor, CorrectionForm, WithdrawBox } from './request-actions.js';
-import { Decision, HistoryTimeline, IndicatorsTable, Section, StepsTimeline } from './request-parts.js';
+import { Decision, HistoryTimeline, IndicatorsTable, StepsTimeline } from './request-parts.js';
 import { initialVerdicts, VerdictsForm, verdictsBody, type VerdictForms } from './request-verdicts.js';
 import { actionError, FINAL_STATES, GradeFlow, RequestStateBadge, RuleVersion, useGradingViewer, useRuleSet, yearText } from './shared.js';
 
@@ -96,35 +97,36 @@ export default function RequestPage() {
   return (
     <Container size="xl">
       <Stack gap="lg">
-        <Anchor component={Link} to={viewer.reviews ? '/app/grading/requests' : '/app/grading/entity'} size="sm">
-          → {gfa.common.back}
-        </Anchor>
-        <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
-          <div style={{ minWidth: 0 }}>
-            <Title order={1} size="h2" data-testid="request-name">
-              {req.name}
-            </Title>
-            <Text size="sm" c="dimmed">
+        <CaseHeading
+          backTo={viewer.reviews ? '/app/grading/requests' : '/app/grading/entity'}
+          title={req.name}
+          titleTestId="request-name"
+          sub={
+            <>
               {SUBJECT_TITLES[req.subject]} — {req.place}
-            </Text>
-            <Text size="sm" mt={2}>
+            </>
+          }
+          code={
+            <>
               {t.trackingCode}: <bdi className="st-code">{faDigits(req.trackingCode)}</bdi>
-            </Text>
-          </div>
-          <Stack gap={6} align="flex-start">
-            <RequestStateBadge state={req.state} title={req.stateTitle} />
-            <GradeFlow
-              size="md"
-              labelled
-              steps={[
-                { label: t.fromGrade, grade: req.fromGrade },
-                { label: t.supportedGrade, grade: req.supportedGrade },
-                reviewedGrade !== null && { label: t.reviewedGrade, grade: reviewedGrade },
-                approved && !!req.decision && { label: t.finalGrade, grade: req.decision.grade },
-              ]}
-            />
-          </Stack>
-        </Group>
+            </>
+          }
+          aside={
+            <Stack gap={6} align="flex-start">
+              <RequestStateBadge state={req.state} title={req.stateTitle} />
+              <GradeFlow
+                size="md"
+                labelled
+                steps={[
+                  { label: t.fromGrade, grade: req.fromGrade },
+                  { label: t.supportedGrade, grade: req.supportedGrade },
+                  reviewedGrade !== null && { label: t.reviewedGrade, grade: reviewedGrade },
+                  approved && !!req.decision && { label: t.finalGrade, grade: req.decision.grade },
+                ]}
+              />
+            </Stack>
+          }
+        />
         <Notice tone="ok" onClose={() => setNotice(null)}>
           {notice}
         </Notice>
@@ -136,7 +138,7 @@ export default function RequestPage() {
           <Stack gap="lg" className="gr-top">
             {correcting && (rules.data ? <CorrectionForm r={req} rules={rules.data} onDone={(v) => done(v, t.resubmitted)} onFailed={(err) => void failed(err)} /> : <QueryStatus query={rules} />)}
 
-            <Section id="indicators" title={needsVerdicts ? t.verdicts : t.indicators} testId="indicators-section">
+            <PageSection id="indicators" title={needsVerdicts ? t.verdicts : t.indicators} testId="indicators-section">
               {needsVerdicts ? (
                 rules.data ? (
                   <VerdictsForm r={req} rules={rules.data} forms={forms} onChange={(k, f) => setForms((x) => ({ ...x, [k]: f }))} errors={verdictErrors} />
@@ -146,11 +148,11 @@ export default function RequestPage() {
               ) : (
                 <IndicatorsTable r={req} />
               )}
-            </Section>
+            </PageSection>
           </Stack>
 
           <Stack gap="lg" className="gr-side">
-            <Section id="actions" title={t.actions} testId="actions">
+            <PageSection id="actions" title={t.actions} testId="actions">
               <Stack gap="sm">
                 <Facts
                   items={[
@@ -169,50 +171,42 @@ export default function RequestPage() {
                   <ActionForm key={openAction.key} a={openAction} r={req} prepareVerdicts={prepareVerdicts} onDone={(v, a) => done(v, t.done(a.title))} onFailed={(err) => void failed(err)} onCancel={() => setOpen(null)} />
                 ) : (
                   actions.length > 0 && (
-                    <Group gap="xs" wrap="wrap">
-                      {actions.map((a) => (
-                        <Button
-                          key={a.key}
-                          variant="light"
-                          color={actionColor(a.key)}
-                          onClick={() => {
-                            setOpen(a.key);
-                            setNotice(null);
-                            setError(null);
-                          }}
-                          data-testid={`action-${a.key}`}
-                        >
-                          {a.title}
-                        </Button>
-                      ))}
-                    </Group>
+                    <ActionButtons
+                      actions={actions}
+                      color={actionColor}
+                      onOpen={(k) => {
+                        setOpen(k);
+                        setNotice(null);
+                        setError(null);
+                      }}
+                    />
                   )
                 )}
                 {canWithdraw && !openAction && <WithdrawBox r={req} onDone={(v) => done(v, t.withdrawn)} onFailed={(err) => void failed(err)} />}
               </Stack>
-            </Section>
+            </PageSection>
           </Stack>
 
           <Stack gap="lg" className="gr-rest">
-            <Section id="steps" title={t.steps} testId="steps-section">
+            <PageSection id="steps" title={t.steps} testId="steps-section">
               <StepsTimeline steps={req.steps} />
-            </Section>
+            </PageSection>
 
-            <Section id="justification" title={t.justification}>
+            <PageSection id="justification" title={t.justification}>
               <Text size="sm" className="st-pre" data-testid="justification">
                 {req.justification}
               </Text>
-            </Section>
+            </PageSection>
 
             {req.decision && (
-              <Section id="decision" title={t.decision} testId="decision">
+              <PageSection id="decision" title={t.decision} testId="decision">
                 <Decision d={req.decision} approved={approved} />
-              </Section>
+              </PageSection>
             )}
 
-            <Section id="history" title={t.history}>
+            <PageSection id="history" title={t.history}>
               <HistoryTimeline history={req.history} />
-            </Section>
+            </PageSection>
           </Stack>
         </div>
       </Stack>

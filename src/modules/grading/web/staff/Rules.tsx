@@ -19,7 +19,8 @@ import type { RuleSetView } from '../../api-types.js';
 import { SUBJECTS, SUBJECT_TITLES, type Subject } from '../../enums.js';
 import { rfa } from './fa-rules.js';
 import { GradingHeader, jalaliText, useGradingViewer } from './shared.js';
-import { todayJalali, inEffectOf, statusOf, VersionList, VersionDetail } from './rules-versions.js';
+import { inEffectOf, statusOf, todayJalali } from '../../../../web/staff/versions.js';
+import { VersionList, VersionDetail } from './rules-versions.js';
 import { RuleEditor } from './rules-editor.js';
 
 // ---- the screen ----

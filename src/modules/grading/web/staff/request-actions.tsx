@@ -5,7 +5,7 @@ import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Textarea, TextInp
 import { jalaliParts, parseJalaliDate } from '../../../../core/fa/jalali.js';
 import { toAsciiDigits, toPersianDigits } from '../../../../core/fa/normalize.js';
 import { api, errorMessage, fieldErrors } from '../../../../web/api.js';
-import { faNumber } from '../../../../web/format.js';
+import { ActionFormCard } from '../../../../web/staff/case.js';
 import { Notice } from '../../../../web/staff/ui.js';
 import type { RequestView, RuleSetView } from '../../api-types.js';
 import type { ReviewInput } from '../../contract.js';
@@ -15,7 +15,6 @@ import { EvaluationSummary, IndicatorDocuments, IndicatorValueInput, toInput, va
 import { ruleSetLike } from './shared.js';
 
 const t = gfa.page;
-const MAX_COMMENT = 4000;
 type Action = RequestView['actions'][number];
 
 const jalaliOf = (d: Date) => {
@@ -87,52 +86,34 @@ export function ActionForm({
   }
 
   return (
-    <Paper withBorder p="sm" radius="md" component="form" onSubmit={submit} noValidate aria-label={a.title} data-testid={`action-form-${a.key}`}>
-      <Stack gap="sm">
-        <Title order={3} size="h5">
-          {a.title}
-        </Title>
-        {a.needs === 'effectiveDate' && (
-          <TextInput
-            label={t.effectiveDateLabel}
-            required
-            placeholder={gfa.common.dateHint}
-            value={toPersianDigits(date)}
-            onChange={(e) => setDate(toAsciiDigits(e.currentTarget.value).replace(/[^\d/-]/g, '').slice(0, 10))}
-            error={errors.effectiveDate}
-            classNames={{ input: 'st-ltr' }}
-            inputMode="numeric"
-            data-testid="effective-date"
-          />
-        )}
-        {errors.verdicts && (
-          <Text size="sm" c="red.8" role="alert">
-            {errors.verdicts}
-          </Text>
-        )}
-        <Textarea
-          label={t.comment}
-          description={a.requireComment ? t.commentHintRequired : gfa.common.charCount(faNumber(comment.length), faNumber(MAX_COMMENT))}
-          required={a.requireComment}
-          autosize
-          minRows={a.requireComment ? 3 : 2}
-          maxRows={10}
-          maxLength={MAX_COMMENT}
-          value={comment}
-          onChange={(e) => setComment(e.currentTarget.value)}
-          error={errors.comment}
-          data-testid="comment"
+    <ActionFormCard
+      action={a}
+      onSubmit={submit}
+      busy={busy}
+      color={actionColor(a.key)}
+      confirmLabel={t.confirm}
+      comment={{ label: t.comment, requiredHint: t.commentHintRequired, value: comment, onChange: setComment, error: errors.comment }}
+      onCancel={onCancel}
+    >
+      {a.needs === 'effectiveDate' && (
+        <TextInput
+          label={t.effectiveDateLabel}
+          required
+          placeholder={gfa.common.dateHint}
+          value={toPersianDigits(date)}
+          onChange={(e) => setDate(toAsciiDigits(e.currentTarget.value).replace(/[^\d/-]/g, '').slice(0, 10))}
+          error={errors.effectiveDate}
+          classNames={{ input: 'st-ltr' }}
+          inputMode="numeric"
+          data-testid="effective-date"
         />
-        <Group gap="xs">
-          <Button type="submit" loading={busy} color={actionColor(a.key)} data-testid="confirm-action">
-            {t.confirm}
-          </Button>
-          <Button variant="subtle" onClick={onCancel} disabled={busy}>
-            {gfa.common.cancel}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+      )}
+      {errors.verdicts && (
+        <Text size="sm" c="red.8" role="alert">
+          {errors.verdicts}
+        </Text>
+      )}
+    </ActionFormCard>
   );
 }
 

@@ -1,8 +1,8 @@
-// The read-only parts of a request's page: a titled section, the SLA timeline of its steps, the indicators table
+// The read-only parts of a request's page: the SLA timeline of its steps, the indicators table
 // (submitted value, documents, points, and the expert's verdict once reviewed), the decision and the history.
-import type { ReactNode } from 'react';
-import { Badge, Box, Group, Paper, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { Badge, Box, Group, Paper, Stack, Table, Text, Timeline } from '@mantine/core';
 import { faNumber, jDate, jDateTime } from '../../../../web/format.js';
+import { HistoryTimeline as CaseHistory } from '../../../../web/staff/case.js';
 import { Facts } from '../../../../web/staff/ui.js';
 import type { RequestView } from '../../api-types.js';
 import { gfa } from './fa.js';
@@ -10,21 +10,6 @@ import { DocumentLinks } from './indicator-parts.js';
 import { FINAL_STATES, gradeText, jalaliText, OrderNumber } from './shared.js';
 
 const t = gfa.page;
-
-/** A section of the page: a titled card. */
-export function Section({ id, title, children, testId, extra }: { id: string; title: string; children: ReactNode; testId?: string; extra?: ReactNode }) {
-  return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby={`${id}-title`} data-testid={testId}>
-      <Group justify="space-between" align="center" gap="xs" mb="sm" wrap="wrap">
-        <Title order={2} size="h4" id={`${id}-title`}>
-          {title}
-        </Title>
-        {extra}
-      </Group>
-      {children}
-    </Paper>
-  );
-}
 
 /** Every step the request went through with its entry, deadline, working days spent and lateness (the SLA). */
 export function StepsTimeline({ steps }: { steps: RequestView['steps'] }) {
@@ -238,20 +223,15 @@ export function Decision({ d, approved }: { d: NonNullable<RequestView['decision
 
 /** Who did what, with the comment, and when. */
 export function HistoryTimeline({ history }: { history: RequestView['history'] }) {
-  return (
-    <Timeline active={history.length - 1} bulletSize={12} lineWidth={2} data-testid="history">
-      {history.map((h, i) => (
-        <Timeline.Item key={`${h.at}-${i}`} title={h.title}>
-          <Text size="xs" c="dimmed">
-            {jDateTime(h.at)} — {t.by(h.actor ?? t.bySystem)}
-          </Text>
-          {h.comment && (
-            <Text size="sm" className="st-pre" mt={4}>
-              {h.comment}
-            </Text>
-          )}
-        </Timeline.Item>
-      ))}
-    </Timeline>
-  );
+  const items = history.map((h, i) => ({
+    key: `${h.at}-${i}`,
+    title: h.title,
+    meta: (
+      <>
+        {jDateTime(h.at)} — {t.by(h.actor ?? t.bySystem)}
+      </>
+    ),
+    comment: h.comment,
+  }));
+  return <CaseHistory items={items} />;
 }

@@ -1,129 +1,26 @@
 // The rules screen's read side: the list of versions, their status, and one version's tables.
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Group,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
-import { Link } from 'react-router';
-import { jalaliParts } from '../../../../core/fa/jalali.js';
-import { } from '../../../../web/components/usePageTitle.js';
+import { Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { faNumber, jDate } from '../../../../web/format.js';
-import { CardLink, Facts, FormSection, ListView } from '../../../../web/staff/ui.js';
+import { Facts, FormSection } from '../../../../web/staff/ui.js';
+import { VersionHead, VersionList as ShellVersionList, type VersionLabels, type VersionStatus, type VersionTestIds } from '../../../../web/staff/versions.js';
 import type { RuleSetView } from '../../api-types.js';
 import type { Indicator, RuleDefinition } from '../../contract.js';
 import { acceptedRangeText, bandRangeText, indicatorMaxPoints } from '../../server/rules.js';
 import { rfa } from './fa-rules.js';
-import { ExampleBadge, jalaliText } from './shared.js';
+import { gfa } from './fa.js';
+import { jalaliText } from './shared.js';
 
 // ---- versions ----
 
-export type VersionStatus = 'inEffect' | 'future' | 'past';
-export const STATUS_COLORS: Record<VersionStatus, string> = { inEffect: 'green', future: 'blue', past: 'gray' };
-
-/** Today as the API writes Jalali dates ('1405/01/15'): zero-padded, so such strings compare as dates. */
-export function todayJalali(): string {
-  const { year, month, day } = jalaliParts(new Date());
-  return `${year}/${String(month).padStart(2, '0')}/${String(day).padStart(2, '0')}`;
-}
-
-/** The version in effect today (latest effective date not after today, ties: the higher version), or null. */
-export function inEffectOf(items: readonly RuleSetView[], today: string): RuleSetView | null {
-  let best: RuleSetView | null = null;
-  for (const r of items) {
-    if (r.effectiveFrom > today) continue;
-    if (!best || r.effectiveFrom > best.effectiveFrom || (r.effectiveFrom === best.effectiveFrom && r.version > best.version)) best = r;
-  }
-  return best;
-}
-
-export function statusOf(r: RuleSetView, current: RuleSetView | null, today: string): VersionStatus {
-  if (current?.id === r.id) return 'inEffect';
-  return r.effectiveFrom > today ? 'future' : 'past';
-}
-
-export function StatusBadges({ status, example }: { status: VersionStatus; example: boolean }) {
-  return (
-    <Group gap={4} wrap="wrap">
-      <Badge variant="light" color={STATUS_COLORS[status]} c={`${STATUS_COLORS[status]}.9`} size="sm" radius="sm" className="st-badge" data-status={status}>
-        {rfa[status]}
-      </Badge>
-      {example && <ExampleBadge />}
-    </Group>
-  );
-}
+/** The words of the versions list and a version's head (the shell's src/web/staff/versions.tsx). */
+const VERSION_LABELS: VersionLabels = { ...rfa, example: gfa.common.exampleShort };
+const TEST_IDS: VersionTestIds = { table: 'rule-versions', cards: 'rule-version-cards', card: (v) => `rule-version-${v}` };
 
 export const bestTotal = (d: RuleDefinition) => d.indicators.reduce((s, i) => s + indicatorMaxPoints(i), 0);
 
 /** The versions of a subject: a table on a desktop, cards on a phone; the shown one is marked. */
-export function VersionList({ items, shownId, current, today, linkTo }: { items: RuleSetView[]; shownId: number | null; current: RuleSetView | null; today: string; linkTo: (id: number) => string }) {
-  return (
-    <ListView
-      cardsTestId="rule-version-cards"
-      table={
-        <div className="gr-scroll">
-          <Table verticalSpacing="sm" highlightOnHover data-testid="rule-versions">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{rfa.colVersion}</Table.Th>
-                <Table.Th>{rfa.colTitle}</Table.Th>
-                <Table.Th>{rfa.colEffective}</Table.Th>
-                <Table.Th>{rfa.colApprovedBy}</Table.Th>
-                <Table.Th>{rfa.colUsedBy}</Table.Th>
-                <Table.Th>{rfa.colStatus}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((r) => {
-                const shown = r.id === shownId;
-                return (
-                  <Table.Tr key={r.id} bg={shown ? 'var(--mantine-color-civic-0)' : undefined} data-version={r.version}>
-                    <Table.Td>
-                      <Anchor component={Link} to={linkTo(r.id)} fw={700} aria-current={shown ? 'true' : undefined} className="gr-num">
-                        {rfa.version(faNumber(r.version))}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{r.title}</Table.Td>
-                    <Table.Td className="gr-num">{jalaliText(r.effectiveFrom)}</Table.Td>
-                    <Table.Td>{r.approvedBy}</Table.Td>
-                    <Table.Td className="gr-num">{rfa.usedBy(faNumber(r.usedBy))}</Table.Td>
-                    <Table.Td>
-                      <StatusBadges status={statusOf(r, current, today)} example={r.isExample} />
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </div>
-      }
-      cards={items.map((r) => (
-        <CardLink key={r.id} to={linkTo(r.id)} testId={`rule-version-${r.version}`}>
-          <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
-            <Text fw={700}>{rfa.version(faNumber(r.version))}</Text>
-            <StatusBadges status={statusOf(r, current, today)} example={r.isExample} />
-          </Group>
-          <Text size="sm" mt={4}>
-            {r.title}
-          </Text>
-          <Text size="sm" c="dimmed" mt={4}>
-            {rfa.effectiveFrom(jalaliText(r.effectiveFrom))} · {rfa.usedBy(faNumber(r.usedBy))}
-          </Text>
-          {r.id === shownId && (
-            <Text size="xs" c="civic.8" fw={700} mt={4}>
-              {rfa.shown}
-            </Text>
-          )}
-        </CardLink>
-      ))}
-    />
-  );
+export function VersionList(props: { items: RuleSetView[]; shownId: number | null; current: RuleSetView | null; today: string; linkTo: (id: number) => string }) {
+  return <ShellVersionList {...props} labels={VERSION_LABELS} testIds={TEST_IDS} />;
 }
 
 // ---- one version's tables ----
@@ -213,30 +110,21 @@ export function GradeTable({ definition }: { definition: RuleDefinition }) {
 export function VersionDetail({ rule, status }: { rule: RuleSetView; status: VersionStatus }) {
   return (
     <Stack gap="md" data-testid="rule-detail" data-version={rule.version}>
-      <Paper withBorder radius="md" p="md">
-        <Group justify="space-between" align="flex-start" gap="xs" mb="xs">
-          <Title order={2} size="h3">
-            {rfa.version(faNumber(rule.version))} — {rule.title}
-          </Title>
-          <StatusBadges status={status} example={rule.isExample} />
-        </Group>
-        {rule.isExample && (
-          <Alert color="yellow" variant="light" mb="sm" data-testid="example-notice">
-            {rfa.exampleNotice}
-          </Alert>
-        )}
-        <Facts
-          items={[
-            [rfa.facts.effective, jalaliText(rule.effectiveFrom)],
-            [rfa.facts.approvedBy, rule.approvedBy],
-            [rfa.facts.createdBy, rule.createdBy ?? rfa.facts.system],
-            [rfa.facts.createdAt, jDate(rule.createdAt)],
-            [rfa.facts.usedBy, rfa.usedBy(faNumber(rule.usedBy))],
-            [rfa.facts.indicators, faNumber(rule.definition.indicators.length)],
-            [rfa.facts.best, rfa.points(faNumber(bestTotal(rule.definition), 2))],
-          ]}
-        />
-      </Paper>
+      <VersionHead
+        item={rule}
+        status={status}
+        labels={VERSION_LABELS}
+        noticeTestId="example-notice"
+        facts={[
+          [rfa.facts.effective, jalaliText(rule.effectiveFrom)],
+          [rfa.facts.approvedBy, rule.approvedBy],
+          [rfa.facts.createdBy, rule.createdBy ?? rfa.facts.system],
+          [rfa.facts.createdAt, jDate(rule.createdAt)],
+          [rfa.facts.usedBy, rfa.usedBy(faNumber(rule.usedBy))],
+          [rfa.facts.indicators, faNumber(rule.definition.indicators.length)],
+          [rfa.facts.best, rfa.points(faNumber(bestTotal(rule.definition), 2))],
+        ]}
+      />
       <FormSection title={rfa.indicators} hint={rfa.indicatorsHint}>
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
           {rule.definition.indicators.map((ind) => (

@@ -2,7 +2,7 @@
 // roles), the request state badges, the rule-set badges and queries, the grade progression, and the message of a
 // failed action. Generic pieces (facts, notices, paging, provinces) are the shell's: src/web/staff/ui.tsx.
 import type { ReactNode } from 'react';
-import { Badge, Group, Text } from '@mantine/core';
+import { Group, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useLocation } from 'react-router';
 import { jalaliParts } from '../../../../core/fa/jalali.js';
@@ -11,6 +11,7 @@ import { api, ApiError, errorMessage, type Me } from '../../../../web/api.js';
 import { faNumber } from '../../../../web/format.js';
 import { useMe } from '../../../../web/session.js';
 import { AreaHeader, StateBadge } from '../../../../web/staff/ui.js';
+import { ExampleBadge as VersionExampleBadge } from '../../../../web/staff/versions.js';
 import type { EntityView, RuleSetView, SheetView } from '../../api-types.js';
 import { toRuleSetLike } from '../../server/rules.js';
 import { REQUEST_STATE_TITLES, type RequestState, type Subject } from '../../enums.js';
@@ -36,11 +37,7 @@ export function RequestStateBadge({ state, title }: { state: RequestState | stri
 
 /** «نمونه» on a rule set shipped as an example (to be replaced by the official tables); `long` says so in full. */
 export function ExampleBadge({ long = false }: { long?: boolean }) {
-  return (
-    <Badge color="yellow" c="yellow.9" variant="light" size="sm" className="st-badge" data-testid="example-badge">
-      {long ? gfa.common.example : gfa.common.exampleShort}
-    </Badge>
-  );
+  return <VersionExampleBadge>{long ? gfa.common.example : gfa.common.exampleShort}</VersionExampleBadge>;
 }
 
 /** A rule version in words, «نسخه ۲ — دستورالعمل …», with the example badge when it is one. */

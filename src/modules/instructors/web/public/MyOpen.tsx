@@ -1,60 +1,12 @@
 // The application under review on the instructor's own page (MyInstructor.tsx), its own chunk: shown only while one
 // is open. Its state, what to add when it was returned, its history, and the way to correct and resubmit (the profile page), and withdrawing.
-import { useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { ConfirmAction } from '../../../../web/components/ConfirmAction.js';
 import type { ApplicationSummary, MyInstructor } from '../../api-types.js';
 import { ofa } from './fa-open.js';
-import { api, INS, publicErrorMessage } from './http.js';
+import { api, INS } from './http.js';
 import { fieldTitles } from './MyParts.js';
 import { faDigits, jDateTime, StateBadge } from './ui.js';
-
-function Withdraw({ id, onDone }: { id: string; onDone: (v: MyInstructor) => void }) {
-  const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const yes = useRef<HTMLButtonElement>(null);
-
-  async function confirm() {
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await api.post<MyInstructor>(`${INS}/me/applications/${encodeURIComponent(id)}/withdraw`));
-    } catch (err) {
-      setError(publicErrorMessage(err));
-      setBusy(false);
-    }
-  }
-
-  if (!asking) {
-    return (
-      <button
-        type="button"
-        className="cx-btn cx-btn-danger"
-        data-testid="withdraw"
-        onClick={() => {
-          setAsking(true);
-          setTimeout(() => yes.current?.focus(), 0);
-        }}
-      >
-        {ofa.withdraw}
-      </button>
-    );
-  }
-  return (
-    <div className="cx-alert ins-confirm" role="group" aria-labelledby="withdraw-q" data-testid="withdraw-confirm">
-      <p id="withdraw-q">{ofa.withdrawConfirm}</p>
-      {error && <p className="cx-error">{error}</p>}
-      <div className="cx-actions">
-        <button ref={yes} type="button" className="cx-btn cx-btn-danger" onClick={() => void confirm()} disabled={busy} data-testid="withdraw-yes">
-          {ofa.withdrawYes}
-        </button>
-        <button type="button" className="cx-btn cx-btn-light" onClick={() => setAsking(false)} disabled={busy}>
-          {ofa.withdrawNo}
-        </button>
-      </div>
-    </div>
-  );
-}
 
 export default function OpenApplication({ a, onChanged }: { a: ApplicationSummary; onChanged: (v: MyInstructor, notice: 'withdrawn') => void }) {
   const returned = a.state === 'returned';
@@ -91,7 +43,14 @@ export default function OpenApplication({ a, onChanged }: { a: ApplicationSummar
             {ofa.editAndResubmit}
           </Link>
         )}
-        <Withdraw id={a.id} onDone={(v) => onChanged(v, 'withdrawn')} />
+        <ConfirmAction
+          testId="withdraw"
+          label={ofa.withdraw}
+          question={ofa.withdrawConfirm}
+          yes={ofa.withdrawYes}
+          no={ofa.withdrawNo}
+          onConfirm={async () => onChanged(await api.post<MyInstructor>(`${INS}/me/applications/${encodeURIComponent(a.id)}/withdraw`), 'withdrawn')}
+        />
       </div>
       <h3>{ofa.history}</h3>
       <History a={a} />

@@ -34,7 +34,7 @@ export function Scores({ scores }: { scores: FieldScore[] }) {
               </li>
             ))}
           </ul>
-          <details className="ins-details" onToggle={(e) => setOpen(e.currentTarget.open)}>
+          <details className="cx-details ins-details" onToggle={(e) => setOpen(e.currentTarget.open)}>
             <summary data-testid="score-details">{mfa.scores.details}</summary>
             {open && (
               <Suspense fallback={<Loading />}>
@@ -55,8 +55,8 @@ export function Courses({ courses }: { courses: MyInstructor['courses'] }) {
       {courses.length === 0 ? (
         <p className="cx-muted">{mfa.courses.none}</p>
       ) : (
-        <div className="ins-table-wrap">
-          <table className="ins-table ins-cards">
+        <div className="cx-table-wrap ins-table-wrap">
+          <table className="cx-table cx-table-cards ins-table ins-cards">
             <thead>
               <tr>
                 <th scope="col">{mfa.courses.course}</th>

@@ -8,7 +8,6 @@ import { pfa } from './fa-profile.js';
 import { described, Field } from './ui.js';
 import { EVIDENCE_PURPOSE } from '../../enums.js';
 
-
 export function Section({ id, title, intro, children }: { id: string; title: string; intro?: string; children: ReactNode }) {
   return (
     <section className="cx-card" aria-labelledby={id} data-testid={id}>

@@ -86,21 +86,21 @@ export function ExpertiseSection({ state, set, errors, fields }: Props & { field
         {chosen.length === 0 ? (
           <p className="cx-muted">{pfa.expertise.empty}</p>
         ) : (
-          <ol className="ins-rank-list" data-testid="expertise-list">
+          <ol className="cx-rank-list ins-rank-list" data-testid="expertise-list">
             {chosen.map((k, i) => (
               <li key={k}>
-                <span className="ins-rank" aria-hidden="true">
+                <span className="cx-rank" aria-hidden="true">
                   {toPersianDigits(i + 1)}
                 </span>
                 <span className="ins-rank-text">{title(k)}</span>
-                <span className="ins-rank-actions">
-                  <button type="button" className="ins-icon-btn" disabled={i === 0} onClick={() => move(i, -1)} aria-label={pfa.expertise.upNamed(title(k))}>
+                <span className="cx-rank-actions ins-rank-actions">
+                  <button type="button" className="cx-icon-btn" disabled={i === 0} onClick={() => move(i, -1)} aria-label={pfa.expertise.upNamed(title(k))}>
                     ↑
                   </button>
-                  <button type="button" className="ins-icon-btn" disabled={i === chosen.length - 1} onClick={() => move(i, 1)} aria-label={pfa.expertise.downNamed(title(k))}>
+                  <button type="button" className="cx-icon-btn" disabled={i === chosen.length - 1} onClick={() => move(i, 1)} aria-label={pfa.expertise.downNamed(title(k))}>
                     ↓
                   </button>
-                  <button type="button" className="ins-icon-btn ins-icon-danger" onClick={() => set('expertise', chosen.filter((x) => x !== k))} aria-label={pfa.expertise.removeNamed(title(k))}>
+                  <button type="button" className="cx-icon-btn cx-icon-danger" onClick={() => set('expertise', chosen.filter((x) => x !== k))} aria-label={pfa.expertise.removeNamed(title(k))}>
                     ×
                   </button>
                 </span>

@@ -8,8 +8,8 @@ import { faScore } from './ui.js';
 function ScoreTable({ score }: { score: FieldScore }) {
   const max = score.parts.reduce((s, p) => s + p.weight, 0);
   return (
-    <div className="ins-table-wrap">
-      <table className="ins-table ins-score" data-testid="score-table" data-field={score.field}>
+    <div className="cx-table-wrap ins-table-wrap">
+      <table className="cx-table cx-table-cards ins-table ins-score" data-testid="score-table" data-field={score.field}>
         <caption>
           <span className="ins-caption">
             <span className="ins-caption-title">{score.fieldTitle}</span>
@@ -31,7 +31,7 @@ function ScoreTable({ score }: { score: FieldScore }) {
             <tr key={p.measure}>
               <th scope="row">{p.title}</th>
               <td>{p.valueText}</td>
-              <td className="ins-num">{sfa.outOf(faScore(p.points), faScore(p.weight))}</td>
+              <td className="cx-num">{sfa.outOf(faScore(p.points), faScore(p.weight))}</td>
               <td>
                 {p.rule}
                 {p.adjusted && <span className="ins-adjusted">{sfa.adjusted(p.adjusted.reason)}</span>}
@@ -42,7 +42,7 @@ function ScoreTable({ score }: { score: FieldScore }) {
         <tfoot>
           <tr>
             <th scope="row">{sfa.total}</th>
-            <td className="ins-num" data-testid="score-total">
+            <td className="cx-num" data-testid="score-total">
               {sfa.outOf(faScore(score.total), faScore(max))}
             </td>
             <td colSpan={2}>{sfa.pass(faScore(score.passScore))}</td>

@@ -1,6 +1,7 @@
 // Small plain-markup building blocks of the instructor bank's public pages: the sub-navigation, the page frame, a
 // state badge, and the sign-in step shown when a page needs the instructor.
-// The shell's page layout classes first, so this service's own rules (instructors.css) come after them.
+// The shell's page layout classes first, so this service's own rules (instructors.css, which begins with the
+// services' shared blocks, src/web/styles/service.css) come after them.
 import '../../../../web/styles/pages.css';
 import './instructors.css';
 import type { ReactNode } from 'react';
@@ -19,16 +20,13 @@ export { faDigits, faNumber, jDate, jDateTime } from '../../../../web/format.js'
 /** A score or an average with Persian digits and at most one decimal (72.5 → '۷۲٫۵'), or '—'. */
 export const faScore = (n: number | null | undefined) => faNumber(n, 1);
 
-/** A training ID for display: Persian digits, read left to right (show it in an LTR element, or inline with `ltrText`). */
+/** A training ID for display: Persian digits, read left to right (show it in an LTR element). */
 export const faTrainingId = (id: string) => toPersianDigits(id);
-
-/** Text isolated left to right inside a Persian sentence (LRI … PDI): digit groups joined by dashes keep their order. */
-export const ltrText = (s: string) => `\u2066${s}\u2069`;
 
 /** The links between the instructor pages, above each page's title. */
 export function InsNav() {
   return (
-    <nav className="ins-subnav ins-noprint" aria-label={ifa.nav.label}>
+    <nav className="cx-subnav cx-noprint" aria-label={ifa.nav.label}>
       <NavLink to="/instructors" end>
         {ifa.nav.home}
       </NavLink>

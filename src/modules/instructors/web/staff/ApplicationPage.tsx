@@ -1,15 +1,16 @@
 import { useState } from 'react';
-import { Alert, Anchor, Button, Container, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Container, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { api } from '../../../../web/api.js';
 import { usePageTitle } from '../../../../web/components/usePageTitle.js';
 import { faDigits, faNumber, jDate } from '../../../../web/format.js';
+import { ActionButtons, CaseHeading, PageSection } from '../../../../web/staff/case.js';
 import { DueDate, Facts, Notice, QueryStatus } from '../../../../web/staff/ui.js';
 import type { ApplicationView } from '../../api-types.js';
 import type { ReviewInput } from '../../contract.js';
 import { ActionForm, actionColor } from './application-actions.js';
-import { EvidenceList, FieldScores, HistoryTimeline, ProfileSummary, Section } from './application-parts.js';
+import { EvidenceList, FieldScores, HistoryTimeline, ProfileSummary } from './application-parts.js';
 import { initialReview, ReviewForm, reviewBody, type ReviewForms } from './application-review.js';
 import { ifa } from './fa.js';
 import { actionError, API, AppStateBadge, BASE, Code, fieldTitleOf, jalaliText, useCriteriaSets, useFields, useInstViewer } from './shared.js';
@@ -90,23 +91,22 @@ export default function ApplicationPage() {
   return (
     <Container size="xl">
       <Stack gap="lg">
-        <Anchor component={Link} to={`${BASE}/applications`} size="sm">
-          → {ifa.common.back}
-        </Anchor>
-        <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
-          <div style={{ minWidth: 0 }}>
-            <Title order={1} size="h2" data-testid="applicant-name">
-              {app.name}
-            </Title>
-            <Text size="sm" c="dimmed">
+        <CaseHeading
+          backTo={`${BASE}/applications`}
+          title={app.name}
+          titleTestId="applicant-name"
+          sub={
+            <>
               {app.kindTitle} — {app.province}
-            </Text>
-            <Text size="sm" mt={2}>
+            </>
+          }
+          code={
+            <>
               {t.trackingCode}: <Code value={app.trackingCode} />
-            </Text>
-          </div>
-          <AppStateBadge state={app.state} title={app.stateTitle} />
-        </Group>
+            </>
+          }
+          aside={<AppStateBadge state={app.state} title={app.stateTitle} />}
+        />
         <Notice tone="ok" onClose={() => setNotice(null)}>
           {notice}
         </Notice>
@@ -123,7 +123,7 @@ export default function ApplicationPage() {
 
         <div className="in-page">
           <Stack gap="lg" className="in-top">
-            <Section id="scores" title={reviewing ? t.reviewTitle : t.scores} hint={reviewing ? t.reviewHint : t.scoresHint} testId="scores-section">
+            <PageSection id="scores" title={reviewing ? t.reviewTitle : t.scores} hint={reviewing ? t.reviewHint : t.scoresHint} testId="scores-section">
               {reviewing ? (
                 def && fields.data ? (
                   <ReviewForm app={app} def={def} taxonomy={fields.data} forms={forms} onChange={(k, f) => setForms((x) => ({ ...x, [k]: f }))} errors={reviewErrors} />
@@ -133,14 +133,14 @@ export default function ApplicationPage() {
               ) : (
                 <FieldScores app={app} />
               )}
-            </Section>
-            <Section id="evidence" title={t.evidence} hint={reviewing ? t.evidenceHint : undefined} testId="evidence-section">
+            </PageSection>
+            <PageSection id="evidence" title={t.evidence} hint={reviewing ? t.evidenceHint : undefined} testId="evidence-section">
               <EvidenceList items={app.evidence} verified={verified} onToggle={reviewing ? (eid, on) => setVerified((v) => toggled(v, eid, on)) : undefined} />
-            </Section>
+            </PageSection>
           </Stack>
 
           <Stack gap="lg" className="in-side">
-            <Section id="actions" title={t.actions} testId="actions">
+            <PageSection id="actions" title={t.actions} testId="actions">
               <Stack gap="sm">
                 <Facts
                   items={[
@@ -164,23 +164,15 @@ export default function ApplicationPage() {
                 ) : openAction ? (
                   <ActionForm key={openAction.action} a={openAction} app={app} prepareReview={prepareReview} onDone={(v, a) => done(v, t.done(a.title))} onFailed={(err) => void failed(err)} onCancel={() => setOpen(null)} />
                 ) : (
-                  <Group gap="xs" wrap="wrap">
-                    {app.actions.map((a) => (
-                      <Button
-                        key={a.action}
-                        variant="light"
-                        color={actionColor(a.action)}
-                        onClick={() => {
-                          setOpen(a.action);
-                          setNotice(null);
-                          setError(null);
-                        }}
-                        data-testid={`action-${a.action}`}
-                      >
-                        {a.title}
-                      </Button>
-                    ))}
-                  </Group>
+                  <ActionButtons
+                    actions={app.actions.map((a) => ({ key: a.action, title: a.title }))}
+                    color={actionColor}
+                    onOpen={(k) => {
+                      setOpen(k);
+                      setNotice(null);
+                      setError(null);
+                    }}
+                  />
                 )}
                 {viewer.bank && (
                   <Anchor component={Link} to={`${BASE}/profiles/${app.profileId}`} size="sm">
@@ -188,15 +180,15 @@ export default function ApplicationPage() {
                   </Anchor>
                 )}
               </Stack>
-            </Section>
+            </PageSection>
           </Stack>
 
           <Stack gap="lg" className="in-rest">
-            <Section id="profile" title={t.profile}>
+            <PageSection id="profile" title={t.profile}>
               <ProfileSummary app={app} fieldTitle={fieldTitle} />
-            </Section>
+            </PageSection>
             {app.earlier.length > 0 && (
-              <Section id="earlier" title={t.earlier}>
+              <PageSection id="earlier" title={t.earlier}>
                 <Stack gap={4} component="ul" className="in-plain">
                   {app.earlier.map((e) => (
                     <li key={e.id}>
@@ -209,11 +201,11 @@ export default function ApplicationPage() {
                     </li>
                   ))}
                 </Stack>
-              </Section>
+              </PageSection>
             )}
-            <Section id="history" title={t.history}>
+            <PageSection id="history" title={t.history}>
               <HistoryTimeline history={app.history} />
-            </Section>
+            </PageSection>
           </Stack>
         </div>
       </Stack>

@@ -1,22 +1,20 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import { Anchor, Button, Container, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
-import { Link } from 'react-router';
+import type { ReactNode } from 'react';
+import { Container, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { toAsciiDigits } from '../../../../core/fa/normalize.js';
 import { decimalOnly } from '../../../../web/components/digits.js';
 import { usePageTitle } from '../../../../web/components/usePageTitle.js';
 import { faNumber } from '../../../../web/format.js';
-import { CardLink, useListParams } from '../../../../web/staff/ui.js';
-import { ExportButtons, FieldFilter, ListBody, ListTable, ProvinceFilter, TotalLine, usePagedList } from './list-parts.js';
+import { ExportButtons, FilterForm, ListBody, ListTable, ParamSelect, pickParams, ProvinceFilter, SearchButtons, SearchInput, TotalLine, useTypedParam } from '../../../../web/staff/lists.js';
+import { CardHead, CardLink, useListParams } from '../../../../web/staff/ui.js';
 import type { BankItem } from '../../api-types.js';
 import { COURSE_MODE_TITLES, COURSE_MODES, INSTRUCTOR_STATUS_TITLES, INSTRUCTOR_STATUSES } from '../../enums.js';
 import { ifa } from './fa.js';
-import { API, availabilityText, BASE, Code, decimalText, fieldScoresText, InstHeader, jalaliText, pickParams, ratingText, scoreText, StatusBadge, Sub } from './shared.js';
+import { API, availabilityText, BankIdLine, BankName, BASE, decimalText, FieldFilter, fieldScoresText, InstHeader, jalaliText, ratingText, scoreText, StatusBadge, useInstList } from './shared.js';
 
 const FILTERS = ['field', 'provinceId', 'minScore', 'minRating', 'mode', 'status', 'q', 'sort'] as const;
 const SORTS = ['score', 'rating', 'name'] as const;
 type Sort = (typeof SORTS)[number];
 const t = ifa.bank;
-const c = ifa.common;
 
 const link = (b: BankItem) => `${BASE}/profiles/${b.profileId}`;
 
@@ -36,12 +34,7 @@ function Row({ b }: { b: BankItem }) {
   return (
     <Table.Tr>
       <Table.Td>
-        <Anchor component={Link} to={link(b)} fw={700} size="sm" data-testid="profile-link">
-          {b.name}
-        </Anchor>
-        <Sub>
-          <Code value={b.trainingId} /> — {b.province}
-        </Sub>
+        <BankName b={b} testId="profile-link" />
         {b.status !== 'qualified' && <StatusBadge status={b.status} title={b.statusTitle} />}
       </Table.Td>
       <Table.Td>
@@ -73,19 +66,16 @@ function Row({ b }: { b: BankItem }) {
 function Card({ b }: { b: BankItem }) {
   return (
     <CardLink to={link(b)} testId="bank-card">
-      <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
-        <div style={{ minWidth: 0 }}>
-          <Text fw={700} size="sm">
-            {b.name}
+      <CardHead
+        title={b.name}
+        aside={
+          <Text fw={700} className="in-num">
+            {scoreText(b.score)}
           </Text>
-          <Sub>
-            <Code value={b.trainingId} /> — {b.province}
-          </Sub>
-        </div>
-        <Text fw={700} className="in-num">
-          {scoreText(b.score)}
-        </Text>
-      </Group>
+        }
+      >
+        <BankIdLine b={b} />
+      </CardHead>
       <Text size="sm" mt={6}>
         {fieldScoresText(b)}
       </Text>
@@ -109,74 +99,60 @@ function Card({ b }: { b: BankItem }) {
 export default function Bank() {
   usePageTitle(t.title);
   const { params, page, update, goPage, clear } = useListParams();
-  const [q, setQ] = useState(params.get('q') ?? '');
-  const [minScore, setMinScore] = useState(params.get('minScore') ?? '');
-  const [minRating, setMinRating] = useState(params.get('minRating') ?? '');
-  useEffect(() => {
-    setQ(params.get('q') ?? '');
-    setMinScore(params.get('minScore') ?? '');
-    setMinRating(params.get('minRating') ?? '');
-  }, [params]);
+  const [q, setQ] = useTypedParam(params, 'q');
+  const [minScore, setMinScore] = useTypedParam(params, 'minScore');
+  const [minRating, setMinRating] = useTypedParam(params, 'minRating');
 
   const sort: Sort = SORTS.find((s) => s === params.get('sort')) ?? 'score';
   const filters = pickParams(params, FILTERS);
-  const list = usePagedList<BankItem>(`${API}/bank`, filters, page);
+  const list = useInstList<BankItem>(`${API}/bank`, filters, page);
 
-  function onSearch(e: FormEvent) {
-    e.preventDefault();
-    update({ q: toAsciiDigits(q.trim()) || null, minScore: minScore || null, minRating: minRating || null });
-  }
+  const onSearch = () => update({ q: toAsciiDigits(q.trim()) || null, minScore: minScore || null, minRating: minRating || null });
   const onSort = (s: Sort) => update({ sort: s === 'score' ? null : s });
-
 
   return (
     <Container size="xl">
       <Stack gap="lg">
         <InstHeader title={t.title} />
 
-        <Paper withBorder p="md" radius="md" component="section" aria-label={t.filters}>
-          <form onSubmit={onSearch} role="search">
-            <Stack gap="sm">
-              <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
-                <TextInput label={c.search} placeholder={t.searchHint} value={q} onChange={(e) => setQ(e.currentTarget.value)} name="q" data-testid="search" />
-                <FieldFilter params={params} update={update} />
-                <ProvinceFilter params={params} update={update} />
-                <NativeSelect
-                  label={t.mode}
-                  value={params.get('mode') ?? ''}
-                  onChange={(e) => update({ mode: e.currentTarget.value })}
-                  data={[{ value: '', label: t.anyMode }, ...COURSE_MODES.map((m) => ({ value: m, label: COURSE_MODE_TITLES[m] }))]}
-                  data-testid="filter-mode"
-                />
-                <TextInput label={t.minScore} inputMode="decimal" value={decimalText(minScore)} onChange={(e) => setMinScore(decimalOnly(e.currentTarget.value, 1))} classNames={{ input: 'st-ltr' }} data-testid="min-score" />
-                <TextInput label={t.minRating} inputMode="decimal" value={decimalText(minRating)} onChange={(e) => setMinRating(decimalOnly(e.currentTarget.value, 1))} classNames={{ input: 'st-ltr' }} data-testid="min-rating" />
-                <NativeSelect
-                  label={t.status}
-                  value={params.get('status') ?? ''}
-                  onChange={(e) => update({ status: e.currentTarget.value })}
-                  data={[{ value: '', label: INSTRUCTOR_STATUS_TITLES.qualified }, ...INSTRUCTOR_STATUSES.filter((s) => s !== 'qualified').map((s) => ({ value: s, label: INSTRUCTOR_STATUS_TITLES[s] }))]}
-                  data-testid="filter-status"
-                />
-                <NativeSelect
-                  label={t.sort}
-                  value={sort}
-                  onChange={(e) => onSort(e.currentTarget.value as Sort)}
-                  data={SORTS.map((s) => ({ value: s, label: t.sortBy(t.sorts[s]) }))}
-                  data-testid="sort"
-                />
-              </SimpleGrid>
-              <Group justify="space-between" gap="sm" wrap="wrap">
-                <Group gap="xs">
-                  <Button type="submit">{c.search}</Button>
-                  <Button variant="subtle" size="xs" onClick={clear}>
-                    {c.clear}
-                  </Button>
-                </Group>
-                <ExportButtons path={`${API}/bank/export`} filters={filters} />
-              </Group>
-            </Stack>
-          </form>
-        </Paper>
+        <FilterForm label={t.filters} onSearch={onSearch}>
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
+            <SearchInput value={q} onChange={setQ} placeholder={t.searchHint} />
+            <FieldFilter params={params} update={update} />
+            <ProvinceFilter params={params} update={update} />
+            <ParamSelect
+              name="mode"
+              label={t.mode}
+              all={t.anyMode}
+              options={COURSE_MODES.map((m) => ({ value: m, label: COURSE_MODE_TITLES[m] }))}
+              params={params}
+              update={update}
+              testId="filter-mode"
+            />
+            <TextInput label={t.minScore} inputMode="decimal" value={decimalText(minScore)} onChange={(e) => setMinScore(decimalOnly(e.currentTarget.value, 1))} classNames={{ input: 'st-ltr' }} data-testid="min-score" />
+            <TextInput label={t.minRating} inputMode="decimal" value={decimalText(minRating)} onChange={(e) => setMinRating(decimalOnly(e.currentTarget.value, 1))} classNames={{ input: 'st-ltr' }} data-testid="min-rating" />
+            <ParamSelect
+              name="status"
+              label={t.status}
+              all={INSTRUCTOR_STATUS_TITLES.qualified}
+              options={INSTRUCTOR_STATUSES.filter((s) => s !== 'qualified').map((s) => ({ value: s, label: INSTRUCTOR_STATUS_TITLES[s] }))}
+              params={params}
+              update={update}
+              testId="filter-status"
+            />
+            <NativeSelect
+              label={t.sort}
+              value={sort}
+              onChange={(e) => onSort(e.currentTarget.value as Sort)}
+              data={SORTS.map((s) => ({ value: s, label: t.sortBy(t.sorts[s]) }))}
+              data-testid="sort"
+            />
+          </SimpleGrid>
+          <Group justify="space-between" gap="sm" wrap="wrap">
+            <SearchButtons clear={clear} />
+            <ExportButtons path={`${API}/bank/export`} filters={filters} />
+          </Group>
+        </FilterForm>
 
         <TotalLine total={list.data?.total ?? 0} />
 

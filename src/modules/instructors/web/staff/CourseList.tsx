@@ -1,14 +1,13 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { Anchor, Button, Container, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Container, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { usePageTitle } from '../../../../web/components/usePageTitle.js';
-import { CardLink, useListParams } from '../../../../web/staff/ui.js';
+import { FilterForm, ListBody, ListTable, ParamSelect, pickParams, ProvinceFilter, SearchButtons, SearchInput, TotalLine, useTypedParam } from '../../../../web/staff/lists.js';
+import { CardHead, CardLink, useListParams } from '../../../../web/staff/ui.js';
 import type { CourseListItem } from '../../api-types.js';
 import { COURSE_STATE_TITLES, COURSE_STATES } from '../../enums.js';
 import { cfa } from './fa-courses.js';
 import { ifa } from './fa.js';
-import { FieldFilter, ListBody, ListTable, ProvinceFilter, TotalLine, usePagedList } from './list-parts.js';
-import { API, BASE, CourseStateBadge, InstHeader, jalaliText, pickParams, Sub, useInstViewer } from './shared.js';
+import { API, BASE, CourseStateBadge, FieldFilter, InstHeader, jalaliText, Sub, useInstList, useInstViewer } from './shared.js';
 
 const FILTERS = ['state', 'field', 'provinceId', 'q'] as const;
 const t = cfa.list;
@@ -49,15 +48,9 @@ function Row({ x }: { x: CourseListItem }) {
 function Card({ x }: { x: CourseListItem }) {
   return (
     <CardLink to={link(x)} testId="course-card">
-      <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
-        <div style={{ minWidth: 0 }}>
-          <Text fw={700} size="sm">
-            {x.title}
-          </Text>
-          <Sub>{x.fieldTitle}</Sub>
-        </div>
-        <CourseStateBadge state={x.state} title={x.stateTitle} />
-      </Group>
+      <CardHead title={x.title} aside={<CourseStateBadge state={x.state} title={x.stateTitle} />}>
+        <Sub>{x.fieldTitle}</Sub>
+      </CardHead>
       <Text size="xs" mt={6}>
         {placeText(x)}
       </Text>
@@ -77,15 +70,10 @@ export default function CourseList() {
   usePageTitle(t.title);
   const viewer = useInstViewer();
   const { params, page, update, goPage, clear } = useListParams();
-  const [q, setQ] = useState(params.get('q') ?? '');
-  useEffect(() => setQ(params.get('q') ?? ''), [params]);
+  const [q, setQ] = useTypedParam(params, 'q');
 
-  const list = usePagedList<CourseListItem>(`${API}/courses`, pickParams(params, FILTERS), page);
-
-  function onSearch(e: FormEvent) {
-    e.preventDefault();
-    update({ q: q.trim() || null });
-  }
+  const list = useInstList<CourseListItem>(`${API}/courses`, pickParams(params, FILTERS), page);
+  const onSearch = () => update({ q: q.trim() || null });
 
   return (
     <Container size="xl">
@@ -101,30 +89,23 @@ export default function CourseList() {
           }
         />
 
-        <Paper withBorder p="md" radius="md" component="section" aria-label={t.filters}>
-          <form onSubmit={onSearch} role="search">
-            <Stack gap="sm">
-              <SimpleGrid cols={{ base: 1, sm: 2, lg: viewer.courseProvince ? 3 : 4 }} spacing="sm">
-                <TextInput label={c.search} placeholder={t.searchHint} value={q} onChange={(e) => setQ(e.currentTarget.value)} name="q" data-testid="search" />
-                <NativeSelect
-                  label={t.state}
-                  value={params.get('state') ?? ''}
-                  onChange={(e) => update({ state: e.currentTarget.value })}
-                  data={[{ value: '', label: c.all }, ...COURSE_STATES.map((s) => ({ value: s, label: COURSE_STATE_TITLES[s] }))]}
-                  data-testid="filter-state"
-                />
-                <FieldFilter params={params} update={update} />
-                {!viewer.courseProvince && <ProvinceFilter params={params} update={update} />}
-              </SimpleGrid>
-              <Group gap="xs">
-                <Button type="submit">{c.search}</Button>
-                <Button variant="subtle" size="xs" onClick={clear}>
-                  {c.clear}
-                </Button>
-              </Group>
-            </Stack>
-          </form>
-        </Paper>
+        <FilterForm label={t.filters} onSearch={onSearch}>
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: viewer.courseProvince ? 3 : 4 }} spacing="sm">
+            <SearchInput value={q} onChange={setQ} placeholder={t.searchHint} />
+            <ParamSelect
+              name="state"
+              label={t.state}
+              all={c.all}
+              options={COURSE_STATES.map((s) => ({ value: s, label: COURSE_STATE_TITLES[s] }))}
+              params={params}
+              update={update}
+              testId="filter-state"
+            />
+            <FieldFilter params={params} update={update} />
+            {!viewer.courseProvince && <ProvinceFilter params={params} update={update} />}
+          </SimpleGrid>
+          <SearchButtons clear={clear} />
+        </FilterForm>
 
         <TotalLine total={list.data?.total ?? 0} />
 

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
-import { Alert, Anchor, Button, Container, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Container, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import { api } from '../../../../web/api.js';
 import { usePageTitle } from '../../../../web/components/usePageTitle.js';
 import { faNumber } from '../../../../web/format.js';
+import { CaseHeading, PageSection } from '../../../../web/staff/case.js';
 import { Facts, Notice, QueryStatus } from '../../../../web/staff/ui.js';
 import type { BankItem, CourseAssignmentView, CourseView } from '../../api-types.js';
-import { Section } from './application-parts.js';
 import { Assignments, Candidates } from './course-assign.js';
 import { RatingSheet } from './course-rating.js';
 import { cfa } from './fa-courses.js';
@@ -126,20 +126,18 @@ export default function CoursePage() {
   return (
     <Container size="xl">
       <Stack gap="lg">
-        <Anchor component={Link} to={`${BASE}/courses`} size="sm" className="in-noprint">
-          → {ifa.common.back}
-        </Anchor>
-        <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm" className="in-noprint">
-          <div style={{ minWidth: 0 }}>
-            <Title order={1} size="h2" data-testid="course-title">
-              {course.title}
-            </Title>
-            <Text size="sm" c="dimmed">
+        <CaseHeading
+          backTo={`${BASE}/courses`}
+          title={course.title}
+          titleTestId="course-title"
+          sub={
+            <>
               {course.fieldTitle} — {course.province ?? cfa.list.national} — {course.modeTitle}
-            </Text>
-          </div>
-          <CourseStateBadge state={course.state} title={course.stateTitle} />
-        </Group>
+            </>
+          }
+          aside={<CourseStateBadge state={course.state} title={course.stateTitle} />}
+          className="in-noprint"
+        />
         <div className="in-noprint">
           <Notice tone="ok" onClose={() => setNotice(null)}>
             {notice}
@@ -153,21 +151,21 @@ export default function CoursePage() {
           <Stack gap="lg" className="in-top">
             {course.rating && course.state === 'held' && <RatingSheet course={course} />}
             <div className="in-noprint">
-              <Section id="assigned" title={t.assigned} testId="assigned-section">
+              <PageSection id="assigned" title={t.assigned} testId="assigned-section">
                 <Assignments course={course} busyId={busyId} onUnassign={(a) => void unassign(a)} onEvaluated={(c, a) => done(c, cfa.evaluation.saved(a.name))} />
-              </Section>
+              </PageSection>
             </div>
             {planned && manage && (
               <div className="in-noprint">
-                <Section id="candidates" title={t.candidates} hint={t.candidatesHint} testId="candidates-section">
+                <PageSection id="candidates" title={t.candidates} hint={t.candidatesHint} testId="candidates-section">
                   <Candidates course={course} busyId={busyId} onAssign={(b) => void assign(b)} />
-                </Section>
+                </PageSection>
               </div>
             )}
           </Stack>
 
           <Stack gap="lg" className="in-side in-noprint">
-            <Section id="facts" title={t.facts} testId="course-facts">
+            <PageSection id="facts" title={t.facts} testId="course-facts">
               <Stack gap="sm">
                 <Facts
                   items={[
@@ -210,7 +208,7 @@ export default function CoursePage() {
                   <ConfirmAction label={t.close} hint={t.closeHint} color="green" onConfirm={() => run(() => api.post<CourseView>(`${API}/courses/${course.id}/close`), t.closed)} testId="close-course" />
                 )}
               </Stack>
-            </Section>
+            </PageSection>
           </Stack>
         </div>
       </Stack>

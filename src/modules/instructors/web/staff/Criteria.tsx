@@ -5,10 +5,11 @@ import { usePageTitle } from '../../../../web/components/usePageTitle.js';
 import { faNumber } from '../../../../web/format.js';
 import { Notice, QueryStatus } from '../../../../web/staff/ui.js';
 import { CriteriaEditor } from './criteria-editor.js';
-import { inEffectOf, statusOf, VersionDetail, VersionList } from './criteria-view.js';
+import { inEffectOf, statusOf, todayJalali } from '../../../../web/staff/versions.js';
+import { VersionDetail, VersionList } from './criteria-view.js';
 import { kfa } from './fa-criteria.js';
 import { ifa } from './fa.js';
-import { BASE, InstHeader, jalaliText, todayJalali, useCriteriaSets, useInstViewer } from './shared.js';
+import { BASE, InstHeader, jalaliText, useCriteriaSets, useInstViewer } from './shared.js';
 
 const t = kfa.criteria;
 

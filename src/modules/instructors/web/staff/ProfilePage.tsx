@@ -1,13 +1,14 @@
-import { Anchor, Button, Container, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Container, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { api } from '../../../../web/api.js';
 import { usePageTitle } from '../../../../web/components/usePageTitle.js';
 import { faDigits, faNumber, jDate } from '../../../../web/format.js';
+import { CaseHeading, PageSection } from '../../../../web/staff/case.js';
 import { Facts, QueryStatus } from '../../../../web/staff/ui.js';
 import type { StaffProfileView } from '../../api-types.js';
 import { DEGREE_TITLES, EVALUATION_ITEM_TITLES, EVALUATION_ITEMS } from '../../enums.js';
-import { birthDateText, Section } from './application-parts.js';
+import { birthDateText } from './application-parts.js';
 import { ifa } from './fa.js';
 import { API, availabilityText, BASE, Code, CourseStateBadge, jalaliText, ratingText, scoreText, StatusBadge, Sub, useInstViewer } from './shared.js';
 
@@ -34,20 +35,17 @@ export default function ProfilePage() {
   return (
     <Container size="xl">
       <Stack gap="lg">
-        <Anchor component={Link} to={`${BASE}/bank`} size="sm">
-          → {ifa.common.back}
-        </Anchor>
-        <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
-          <div style={{ minWidth: 0 }}>
-            <Title order={1} size="h2" data-testid="profile-name">
-              {item.name}
-            </Title>
-            <Text size="sm" mt={2}>
+        <CaseHeading
+          backTo={`${BASE}/bank`}
+          title={item.name}
+          titleTestId="profile-name"
+          code={
+            <>
               {p.trainingId}: <Code value={item.trainingId} />
-            </Text>
-          </div>
-          <StatusBadge status={item.status} title={item.statusTitle} />
-        </Group>
+            </>
+          }
+          aside={<StatusBadge status={item.status} title={item.statusTitle} />}
+        />
         {item.trainingId && qualified && (
           <Group gap="sm" wrap="wrap">
             <Button component="a" href={`/verify/training-id/${encodeURIComponent(item.trainingId)}`} target="_blank" rel="noopener" variant="light" size="sm" data-testid="verify-link">
@@ -60,7 +58,7 @@ export default function ProfilePage() {
         )}
 
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-          <Section id="facts" title={t.facts}>
+          <PageSection id="facts" title={t.facts}>
             <Facts
               items={[
                 [p.nationalCode, <bdi className="st-code" key="n">{faDigits(profile.nationalCode)}</bdi>],
@@ -75,8 +73,8 @@ export default function ProfilePage() {
                 !!profile.bio && [p.bio, <span className="st-pre" key="b">{profile.bio}</span>],
               ]}
             />
-          </Section>
-          <Section id="fields" title={t.fields}>
+          </PageSection>
+          <PageSection id="fields" title={t.fields}>
             <Stack gap={6} component="ul" className="in-plain" data-testid="profile-fields">
               {item.fields.map((f) => (
                 <li key={f.key} className="in-part">
@@ -91,10 +89,10 @@ export default function ProfilePage() {
                 </li>
               ))}
             </Stack>
-          </Section>
+          </PageSection>
         </SimpleGrid>
 
-        <Section id="courses" title={t.courses}>
+        <PageSection id="courses" title={t.courses}>
           {courses.length === 0 ? (
             <Text size="sm" c="dimmed">
               {t.noCourses}
@@ -140,10 +138,10 @@ export default function ProfilePage() {
               </Table>
             </div>
           )}
-        </Section>
+        </PageSection>
 
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-          <Section id="evaluations" title={t.evaluations}>
+          <PageSection id="evaluations" title={t.evaluations}>
             {evaluations.length === 0 ? (
               <Text size="sm" c="dimmed">
                 {t.noEvaluations}
@@ -166,8 +164,8 @@ export default function ProfilePage() {
                 ))}
               </Stack>
             )}
-          </Section>
-          <Section id="applications" title={t.applications}>
+          </PageSection>
+          <PageSection id="applications" title={t.applications}>
             <Stack gap={4} component="ul" className="in-plain" data-testid="profile-applications">
               {applications.map((a) => (
                 <li key={a.id}>
@@ -184,7 +182,7 @@ export default function ProfilePage() {
                 </li>
               ))}
             </Stack>
-          </Section>
+          </PageSection>
         </SimpleGrid>
       </Stack>
     </Container>

@@ -7,10 +7,10 @@ import { toPersianDigits } from '../../../../core/fa/normalize.js';
 import { api } from '../../../../web/api.js';
 import { usePageTitle } from '../../../../web/components/usePageTitle.js';
 import { faNumber } from '../../../../web/format.js';
+import { PageSection } from '../../../../web/staff/case.js';
 import { QueryStatus, useProvinces } from '../../../../web/staff/ui.js';
 import type { Reports as ReportsData } from '../../api-types.js';
 import { INSTRUCTOR_STATUSES } from '../../enums.js';
-import { Section } from './application-parts.js';
 import { kfa } from './fa-criteria.js';
 import { ifa } from './fa.js';
 import { API, InstHeader, StatusBadge, useInstViewer } from './shared.js';
@@ -20,7 +20,7 @@ const TOTALS = ['instructors', 'qualified', 'inReview', 'expiringSoon', 'courses
 
 function Totals({ d }: { d: ReportsData }) {
   return (
-    <Section id="rep-totals" title={t.totals} testId="rep-totals">
+    <PageSection id="rep-totals" title={t.totals} testId="rep-totals">
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm" component="ul" className="in-plain">
         {TOTALS.map((k) => (
           <Paper key={k} withBorder p="sm" radius="md" component="li" data-testid={`total-${k}`}>
@@ -39,7 +39,7 @@ function Totals({ d }: { d: ReportsData }) {
           </Group>
         ))}
       </Group>
-    </Section>
+    </PageSection>
   );
 }
 
@@ -51,7 +51,7 @@ function Totals({ d }: { d: ReportsData }) {
 function Coverage({ d, qs }: { d: ReportsData; qs: string }) {
   const gaps = new Set(d.gaps.map((g) => `${g.field}:${g.provinceId}`));
   return (
-    <Section
+    <PageSection
       id="rep-coverage"
       title={t.coverage}
       hint={t.coverageHint}
@@ -128,7 +128,7 @@ function Coverage({ d, qs }: { d: ReportsData; qs: string }) {
           </Stack>
         </details>
       )}
-    </Section>
+    </PageSection>
   );
 }
 
@@ -144,7 +144,7 @@ const monthText = (m: string) => toPersianDigits(m);
 function Trend({ d }: { d: ReportsData }) {
   const rated = d.trend.filter((m) => m.count > 0);
   return (
-    <Section id="rep-trend" title={t.trend} hint={t.trendHint} testId="rep-trend">
+    <PageSection id="rep-trend" title={t.trend} hint={t.trendHint} testId="rep-trend">
       {rated.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t.noTrend}
@@ -185,7 +185,7 @@ function Trend({ d }: { d: ReportsData }) {
           </Table>
         </SimpleGrid>
       )}
-    </Section>
+    </PageSection>
   );
 }
 

@@ -1,9 +1,10 @@
 // The form of one step on an application: the expert's forward (his review taken from the page), a return for more
 // information, and the committee's decision (the fields it qualifies him in, or the reasons of a refusal).
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Checkbox, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Checkbox, Stack, Text } from '@mantine/core';
 import { api, fieldErrors } from '../../../../web/api.js';
 import { faNumber } from '../../../../web/format.js';
+import { ActionFormCard } from '../../../../web/staff/case.js';
 import type { ApplicationView } from '../../api-types.js';
 import type { ReviewInput } from '../../contract.js';
 import { ifa } from './fa.js';
@@ -11,7 +12,6 @@ import { API, scoreText } from './shared.js';
 
 const t = ifa.page;
 const d = ifa.decision;
-const MAX_COMMENT = 4000;
 type Action = ApplicationView['actions'][number];
 
 /** Colour of an action's button: returns orange, refusals red, approvals green. */
@@ -81,61 +81,43 @@ export function ActionForm({
 
   const scores = app.reviewedScores ?? app.preScores;
   return (
-    <Paper withBorder p="sm" radius="md" component="form" onSubmit={submit} noValidate aria-label={a.title} data-testid={`action-form-${a.action}`}>
-      <Stack gap="sm">
-        <Title order={3} size="h5">
-          {a.title}
-        </Title>
-        {qualify && (
-          <Checkbox.Group label={d.fields} description={d.fieldsHint} value={chosen} onChange={setChosen} error={errors.qualifiedFields} data-testid="qualified-fields">
-            <Stack gap={6} mt={6}>
-              {scores.map((sc) => {
-                const rec = app.review[sc.field]?.recommendation;
-                return (
-                  <Checkbox
-                    key={sc.field}
-                    value={sc.field}
-                    label={`${sc.fieldTitle} — ${ifa.common.score(scoreText(sc.total))}${sc.passes ? '' : ` (${ifa.score.fails})`}`}
-                    description={rec ? d.expertSaid(ifa.score.recommend[rec]) : undefined}
-                    data-testid={`qualify-${sc.field}`}
-                  />
-                );
-              })}
-            </Stack>
-          </Checkbox.Group>
-        )}
-        {qualify && (
-          <Text size="xs" c="dimmed">
-            {d.validity(faNumber(app.criteriaSet.validityYears))}
-          </Text>
-        )}
-        {errors.fields && (
-          <Alert color="red" variant="light" role="alert" p="xs">
-            {errors.fields}
-          </Alert>
-        )}
-        <Textarea
-          label={a.action === 'not_qualify' ? t.reasonsLabel : t.comment}
-          description={a.requireComment ? t.commentHintRequired : ifa.common.charCount(faNumber(comment.length), faNumber(MAX_COMMENT))}
-          required={a.requireComment}
-          autosize
-          minRows={a.requireComment ? 3 : 2}
-          maxRows={10}
-          maxLength={MAX_COMMENT}
-          value={comment}
-          onChange={(e) => setComment(e.currentTarget.value)}
-          error={errors.comment}
-          data-testid="comment"
-        />
-        <Group gap="xs">
-          <Button type="submit" loading={busy} color={actionColor(a.action)} data-testid="confirm-action">
-            {ifa.common.confirm}
-          </Button>
-          <Button variant="subtle" onClick={onCancel} disabled={busy}>
-            {ifa.common.cancel}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+    <ActionFormCard
+      action={{ key: a.action, title: a.title, requireComment: a.requireComment }}
+      onSubmit={submit}
+      busy={busy}
+      color={actionColor(a.action)}
+      confirmLabel={ifa.common.confirm}
+      comment={{ label: a.action === 'not_qualify' ? t.reasonsLabel : t.comment, requiredHint: t.commentHintRequired, value: comment, onChange: setComment, error: errors.comment }}
+      onCancel={onCancel}
+    >
+      {qualify && (
+        <Checkbox.Group label={d.fields} description={d.fieldsHint} value={chosen} onChange={setChosen} error={errors.qualifiedFields} data-testid="qualified-fields">
+          <Stack gap={6} mt={6}>
+            {scores.map((sc) => {
+              const rec = app.review[sc.field]?.recommendation;
+              return (
+                <Checkbox
+                  key={sc.field}
+                  value={sc.field}
+                  label={`${sc.fieldTitle} — ${ifa.common.score(scoreText(sc.total))}${sc.passes ? '' : ` (${ifa.score.fails})`}`}
+                  description={rec ? d.expertSaid(ifa.score.recommend[rec]) : undefined}
+                  data-testid={`qualify-${sc.field}`}
+                />
+              );
+            })}
+          </Stack>
+        </Checkbox.Group>
+      )}
+      {qualify && (
+        <Text size="xs" c="dimmed">
+          {d.validity(faNumber(app.criteriaSet.validityYears))}
+        </Text>
+      )}
+      {errors.fields && (
+        <Alert color="red" variant="light" role="alert" p="xs">
+          {errors.fields}
+        </Alert>
+      )}
+    </ActionFormCard>
   );
 }

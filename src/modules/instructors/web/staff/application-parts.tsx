@@ -1,9 +1,9 @@
 // The read-only parts of an application's page: a field's score table (criterion, measured value, the rule that
 // applied, points of its weight; adjustments with their reasons), the scores of every field with the expert's
 // recommendation, the evidence with its documents, the instructor's profile summary, and the history.
-import type { ReactNode } from 'react';
-import { Anchor, Badge, Box, Checkbox, Group, Paper, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Checkbox, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { faNumber, jDate, jDateTime } from '../../../../web/format.js';
+import { HistoryTimeline as CaseHistory } from '../../../../web/staff/case.js';
 import { Facts, useProvinces } from '../../../../web/staff/ui.js';
 import type { ApplicationView, EvidenceItem, FieldScore, ScorePart } from '../../api-types.js';
 import { valueText } from '../../scoring.js';
@@ -12,26 +12,6 @@ import { scoreText } from './shared.js';
 
 const t = ifa.page;
 const s = ifa.score;
-
-/** A titled card of the page, with something beside its title. */
-export function Section({ id, title, hint, extra, children, testId }: { id: string; title: string; hint?: ReactNode; extra?: ReactNode; children: ReactNode; testId?: string }) {
-  return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby={`${id}-title`} data-testid={testId}>
-      <Group justify="space-between" align="center" gap="xs" mb={hint ? 4 : 'sm'} wrap="wrap">
-        <Title order={2} size="h4" id={`${id}-title`}>
-          {title}
-        </Title>
-        {extra}
-      </Group>
-      {hint && (
-        <Text size="sm" c="dimmed" mb="sm">
-          {hint}
-        </Text>
-      )}
-      {children}
-    </Paper>
-  );
-}
 
 /** Passes or not, in words and colour (never colour alone). */
 export function PassBadge({ passes }: { passes: boolean }) {
@@ -247,20 +227,15 @@ export const birthDateText = (iso: string): string => jDate(/^\d{4}-\d{2}-\d{2}$
 
 /** Who did what, with the comment, and when. */
 export function HistoryTimeline({ history }: { history: ApplicationView['history'] }) {
-  return (
-    <Timeline active={history.length - 1} bulletSize={12} lineWidth={2} data-testid="history">
-      {history.map((h) => (
-        <Timeline.Item key={h.seq} title={h.actionTitle}>
-          <Text size="xs" c="dimmed">
-            {jDateTime(h.at)} — {t.by(h.actor ?? t.bySystem)} — {h.toStateTitle}
-          </Text>
-          {h.comment && (
-            <Text size="sm" className="st-pre" mt={4}>
-              {h.comment}
-            </Text>
-          )}
-        </Timeline.Item>
-      ))}
-    </Timeline>
-  );
+  const items = history.map((h) => ({
+    key: String(h.seq),
+    title: h.actionTitle,
+    meta: (
+      <>
+        {jDateTime(h.at)} — {t.by(h.actor ?? t.bySystem)} — {h.toStateTitle}
+      </>
+    ),
+    comment: h.comment,
+  }));
+  return <CaseHistory items={items} />;
 }

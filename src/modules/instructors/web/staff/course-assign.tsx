@@ -7,11 +7,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api } from '../../../../web/api.js';
 import { faNumber } from '../../../../web/format.js';
-import { EmptyCard, ListView, QueryStatus } from '../../../../web/staff/ui.js';
+import { CardHead, EmptyCard, ListView, QueryStatus } from '../../../../web/staff/ui.js';
 import type { BankItem, CourseAssignmentView, CourseView } from '../../api-types.js';
 import { EvaluationForm, EvaluationSummary } from './course-rating.js';
 import { cfa } from './fa-courses.js';
-import { API, availabilityText, BASE, Code, ratingText, scoreText, Sub } from './shared.js';
+import { API, availabilityText, BankName, BASE, Code, ratingText, scoreText, Sub } from './shared.js';
 
 const t = cfa.page;
 
@@ -124,12 +124,7 @@ export function Candidates({ course, busyId, onAssign }: { course: CourseView; b
             {q.data.map((b) => (
               <Table.Tr key={b.profileId} data-testid="candidate">
                 <Table.Td>
-                  <Anchor component={Link} to={`${BASE}/profiles/${b.profileId}`} size="sm" fw={700}>
-                    {b.name}
-                  </Anchor>
-                  <Sub>
-                    <Code value={b.trainingId} /> — {b.province}
-                  </Sub>
+                  <BankName b={b} />
                 </Table.Td>
                 <Table.Td className="in-num">
                   <Text size="sm" fw={700}>
@@ -150,18 +145,12 @@ export function Candidates({ course, busyId, onAssign }: { course: CourseView; b
       }
       cards={q.data.map((b) => (
         <li key={b.profileId} className="in-part" data-testid="candidate-card">
-          <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
-            <div style={{ minWidth: 0 }}>
-              <Text fw={700} size="sm">
-                {b.name}
-              </Text>
-              <Sub>
-                {t.colScore}: {scoreText(b.score)} — {ratingText(b.rating)}
-              </Sub>
-              <Sub>{availabilityText(b)}</Sub>
-            </div>
-            {assign(b)}
-          </Group>
+          <CardHead title={b.name} aside={assign(b)}>
+            <Sub>
+              {t.colScore}: {scoreText(b.score)} — {ratingText(b.rating)}
+            </Sub>
+            <Sub>{availabilityText(b)}</Sub>
+          </CardHead>
         </li>
       ))}
     />

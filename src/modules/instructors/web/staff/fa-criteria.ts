@@ -20,6 +20,7 @@ export const kfa = {
     example: 'نمونه',
     exampleNotice: 'این نسخه نمونه است و باید با معیارهای مصوب جایگزین شود.',
     shown: 'نسخه نمایش‌داده‌شده',
+    effectiveFrom: (d: string) => `تاریخ اجرا: ${d}`,
     facts: { effective: 'تاریخ اجرا', approvedBy: 'مرجع تصویب', createdBy: 'ثبت‌کننده', createdAt: 'تاریخ ثبت', usedBy: 'به کار رفته در', passScore: 'حد نصاب', validity: 'مدت اعتبار صلاحیت', system: 'سامانه' },
     criteria: 'معیارها و مقیاس‌ها',
     criteriaHint: 'امتیاز هر معیار = وزن × سهمی که مقیاس آن به مقدار سنجیده‌شده می‌دهد؛ جمع وزن‌ها ۱۰۰ است.',

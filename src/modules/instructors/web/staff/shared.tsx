@@ -1,15 +1,16 @@
 // What the instructor bank's staff screens share: the viewer's powers (from the session's roles), the area heading and
-// its tabs, state badges, the reference queries (taxonomy, criteria versions), small formatters, a Jalali date input
-// and the message of a failed action. Generic pieces (facts, notices, lists, provinces) are the shell's ui.tsx.
+// its tabs, state badges, the reference queries (taxonomy, criteria versions), small formatters, a Jalali date input,
+// the message of a failed action, and a list's page and field filter. Generic pieces (facts, notices, lists, provinces)
+// are the shell's: src/web/staff/ui.tsx, lists.tsx and versions.tsx.
 import type { ReactNode } from 'react';
-import { Text, TextInput, type TextInputProps } from '@mantine/core';
+import { Anchor, Text, TextInput, type TextInputProps } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useLocation } from 'react-router';
-import { jalaliFromDbDate } from '../../../../core/db/dates.js';
+import { Link, useLocation } from 'react-router';
 import { toAsciiDigits, toPersianDigits } from '../../../../core/fa/normalize.js';
 import { api, ApiError, errorMessage, type Me } from '../../../../web/api.js';
 import { faNumber } from '../../../../web/format.js';
 import { useMe } from '../../../../web/session.js';
+import { ParamSelect, usePagedList, type UpdateParams } from '../../../../web/staff/lists.js';
 import { AreaHeader, StateBadge } from '../../../../web/staff/ui.js';
 import type { BankItem, CriteriaSetView, FieldView } from '../../api-types.js';
 import {
@@ -124,8 +125,8 @@ export function CourseStateBadge({ state, title }: { state: CourseState; title?:
 /** A Jalali date as the API gives it ('1405/01/15') in Persian digits, or «—». */
 export const jalaliText = (s: string | null | undefined): string => (s ? toPersianDigits(s) : ifa.common.none);
 
-/** Today as the API takes Jalali dates ('1405/01/15', ASCII, zero-padded: such strings compare as dates). */
-export const todayJalali = (): string => jalaliFromDbDate(new Date());
+/** Today as the API takes Jalali dates ('1405/01/15', ASCII, zero-padded: such strings compare as dates); the shell's. */
+export { todayJalali } from '../../../../web/staff/versions.js';
 
 /** A decimal as typed (ASCII '2.5', the form's value) shown with Persian digits and the Persian decimal separator. */
 export const decimalText = (v: string): string => toPersianDigits(v).replace('.', '٫');
@@ -153,6 +154,27 @@ export const fieldScoresText = (b: BankItem): string => b.fields.map((f) => (f.s
 /** A code (training ID, tracking code) kept left to right inside Persian text. */
 export function Code({ value }: { value: string | null | undefined }) {
   return value ? <bdi className="st-code">{toPersianDigits(value)}</bdi> : <>{ifa.common.none}</>;
+}
+
+/** An instructor of the bank by name, a link to his profile, with his training ID and province under it. */
+export function BankName({ b, testId }: { b: BankItem; testId?: string }) {
+  return (
+    <>
+      <Anchor component={Link} to={`${BASE}/profiles/${b.profileId}`} fw={700} size="sm" data-testid={testId}>
+        {b.name}
+      </Anchor>
+      <BankIdLine b={b} />
+    </>
+  );
+}
+
+/** «training ID — province» under an instructor's name. */
+export function BankIdLine({ b }: { b: BankItem }) {
+  return (
+    <Sub>
+      <Code value={b.trainingId} /> — {b.province}
+    </Sub>
+  );
 }
 
 /** A muted line under a title. */
@@ -215,12 +237,14 @@ export function useCriteriaSets(enabled = true) {
   });
 }
 
-/** Query-string of the filters present in `params` among `keys`. */
-export function pickParams(params: URLSearchParams, keys: readonly string[]): URLSearchParams {
-  const out = new URLSearchParams();
-  for (const k of keys) {
-    const v = params.get(k);
-    if (v) out.set(k, v);
-  }
-  return out;
+// ---- lists ----
+
+/** One page of a list at `path` with the filters, cached under ['instructors', path, …] (what the pages invalidate). */
+export const useInstList = <T,>(path: string, filters: URLSearchParams, page: number) => usePagedList<T>(['instructors', path], path, filters, page);
+
+/** The field filter of a list (`field` in the address). */
+export function FieldFilter({ params, update }: { params: URLSearchParams; update: UpdateParams }) {
+  const fields = useFields();
+  const options = (fields.data ?? []).map((f) => ({ value: f.key, label: f.title }));
+  return <ParamSelect name="field" label={ifa.common.field} all={ifa.common.allFields} options={options} params={params} update={update} testId="filter-field" />;
 }

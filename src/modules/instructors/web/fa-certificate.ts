@@ -1,10 +1,9 @@
-/** Persian strings of the printable certificate `/instructors/me/certificate` (see fa.ts for the shared ones). */
+/**
+ * Persian strings of the printable qualification certificate (certificate-sheet.tsx), drawn by the instructor's page
+ * `/instructors/me/certificate` and the staff's `/app/instructors/profiles/:id/certificate`.
+ */
 export const cfa = {
   title: 'گواهی تشخیص صلاحیت مدرس',
-  bism: 'بسمه تعالی',
-  republic: 'جمهوری اسلامی ایران',
-  ministry: 'وزارت کشور',
-  org: 'سازمان شهرداری‌ها و دهیاری‌های کشور',
   center: 'مرکز مطالعات برنامه‌ریزی شهری و روستایی',
   trainingId: 'شناسه آموزشی',
   date: 'تاریخ صدور',
