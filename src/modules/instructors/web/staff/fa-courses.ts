@@ -13,7 +13,7 @@ export const cfa = {
     colDates: 'تاریخ',
     colState: 'وضعیت',
     colInstructors: 'مدرسان',
-    national: 'ملی (برخط)',
+    national: 'ملی',
     noInstructor: 'بدون مدرس',
   },
   form: {
