@@ -22,6 +22,7 @@ import { myApplications, presentApplicant, presentStaff, staffList } from './pre
 import { createCall, getCall, listCalls, presentCall, publishSeed, setCallState } from './calls.js';
 import { issueLetters, letterView, listRuns, presentRun, revokeLetter, runFiles, runSelection, verifyLetter } from './selection.js';
 import { capStations, confirmStation, declareStation, manageStations, publicStations } from './stations.js';
+import { originOf } from '../../../core/http/origin.js';
 
 const TAGS = ['amriyeh'];
 const INT_MAX = 2_147_483_647;
@@ -39,7 +40,6 @@ const VERIFY_MISSES = { max: 20, windowMs: 10 * 60_000 };
 export function amriyehRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db } = ctx;
   const verifyMisses = new MissLimiter(VERIFY_MISSES);
-  const origin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
   const managesCalls = (request: FastifyRequest) => !!request.actor && can(request.actor, 'workflow.act', '/', ['expert.rural']);
   const requireManager = (request: FastifyRequest) => {
     if (!managesCalls(request)) throw forbidden();
@@ -120,7 +120,7 @@ export function amriyehRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     });
 
     app.get('/api/v1/amriyeh/letters/:number', { config: { access: 'authenticated' }, schema: { tags: TAGS, params: NumberParam } }, async (request) =>
-      letterView(db, request.params.number, request.actor!, origin(request)));
+      letterView(db, request.params.number, request.actor!, originOf(request)));
 
     // ---- staff: calls and stations ---------------------------------------------------------------------------
     app.post('/api/v1/amriyeh/calls', { config: { access: 'staff' }, schema: { tags: TAGS, body: CallCreate } }, async (request, reply) => {
@@ -220,7 +220,7 @@ export function amriyehRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       schema: { tags: TAGS, params: NumberParam, body: z.object({ reason: zFaText(1000) }) },
     }, async (request) => {
       await revokeLetter(db, request.params.number, request.body.reason, request.actor!);
-      return letterView(db, request.params.number, request.actor!, origin(request));
+      return letterView(db, request.params.number, request.actor!, originOf(request));
     });
   };
 }

@@ -15,6 +15,7 @@ import { candidates, courseView, createCourse, listCourses } from './courses.js'
 import { CFA } from './fa-courses.js';
 import { courseOfToken, evaluateAssignment, ratingPage, submitRatings } from './ratings.js';
 import { coverageTable, reports } from './reports.js';
+import { originOf } from '../../../core/http/origin.js';
 
 const tags = ['instructors'];
 const INT_MAX = 2_147_483_647;
@@ -51,7 +52,6 @@ export function courseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db } = ctx;
   const linkMisses = new MissLimiter(LINK_MISSES);
   const codeMisses = new MissLimiter(CODE_MISSES);
-  const origin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
   const today = () => formatJalaliDate(new Date()).replaceAll('/', '-');
 
   /** Runs a public rating lookup: refused while the client is blocked; an unknown link or a wrong code is a miss. */
@@ -105,11 +105,11 @@ export function courseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post('/api/v1/instructors/courses', { config: COURSES, schema: { tags, body: CourseCreate } }, async (request, reply) => {
       const id = await createCourse(db, request.actor!, request.body);
-      return reply.status(201).send(await courseView(db, request.actor!, id, origin(request)));
+      return reply.status(201).send(await courseView(db, request.actor!, id, originOf(request)));
     });
 
     app.get('/api/v1/instructors/courses/:id', { config: STAFF, schema: { tags, params: IdParam } }, async (request) =>
-      courseView(db, request.actor!, request.params.id, origin(request)));
+      courseView(db, request.actor!, request.params.id, originOf(request)));
 
     app.get('/api/v1/instructors/courses/:id/candidates', {
       config: STAFF,
@@ -118,32 +118,32 @@ export function courseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post('/api/v1/instructors/courses/:id/assignments', { config: COURSES, schema: { tags, params: IdParam, body: AssignInput } }, async (request) => {
       await assignInstructor(db, request.actor!, request.params.id, request.body);
-      return courseView(db, request.actor!, request.params.id, origin(request));
+      return courseView(db, request.actor!, request.params.id, originOf(request));
     });
 
     app.delete('/api/v1/instructors/courses/:id/assignments/:assignmentId', {
       config: COURSES, schema: { tags, params: z.object({ id: zId, assignmentId: zId }) },
     }, async (request) => {
       await unassignInstructor(db, request.actor!, request.params.id, request.params.assignmentId);
-      return courseView(db, request.actor!, request.params.id, origin(request));
+      return courseView(db, request.actor!, request.params.id, originOf(request));
     });
 
     const steps = { held: markHeld, close: closeCourse } as const;
     for (const [step, run] of Object.entries(steps)) {
       app.post(`/api/v1/instructors/courses/:id/${step}`, { config: COURSES, schema: { tags, params: IdParam } }, async (request) => {
         await run(db, request.actor!, request.params.id);
-        return courseView(db, request.actor!, request.params.id, origin(request));
+        return courseView(db, request.actor!, request.params.id, originOf(request));
       });
     }
 
     app.post('/api/v1/instructors/courses/:id/cancel', { config: COURSES, schema: { tags, params: IdParam, body: z.object({ reason: zFaText(500) }) } }, async (request) => {
       await cancelCourse(db, request.actor!, request.params.id, request.body.reason);
-      return courseView(db, request.actor!, request.params.id, origin(request));
+      return courseView(db, request.actor!, request.params.id, originOf(request));
     });
 
     app.post('/api/v1/instructors/assignments/:id/evaluation', { config: COURSES, schema: { tags, params: IdParam, body: EvaluationInput } }, async (request) => {
       const courseId = await evaluateAssignment(db, request.actor!, request.params.id, request.body);
-      return courseView(db, request.actor!, courseId, origin(request));
+      return courseView(db, request.actor!, courseId, originOf(request));
     });
 
     // ---- reports -----------------------------------------------------------------------------------------------

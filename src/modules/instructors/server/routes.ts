@@ -17,6 +17,7 @@ import { EXPORT_COLUMNS, exportRows, listApplications, applicationView } from '.
 import { noProfile, ownProfile, saveProfile } from './profiles.js';
 import { actOnApplication } from './review.js';
 import { myCertificate, staffCertificate, verifyTrainingId } from './verify.js';
+import { originOf } from '../../../core/http/origin.js';
 
 const tags = ['instructors'];
 const INT_MAX = 2_147_483_647;
@@ -36,9 +37,6 @@ const Filters = z.object({
 
 /** Training-ID lookups a client may get wrong before it is refused (enumeration defence), as for amriyeh letters. */
 const VERIFY_MISSES = { max: 20, windowMs: 10 * 60_000 };
-
-/** Where the public pages are served (the certificate's QR code points there). */
-export const originOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 
 /** Instructor, review, criteria and verification routes (see api-types.ts). */
 export function instructorRoutes(ctx: AppContext): FastifyPluginAsyncZod {

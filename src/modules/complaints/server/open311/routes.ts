@@ -16,6 +16,7 @@ import { M } from './messages.js';
 import { resolveJurisdiction } from './places.js';
 import { listPublicRequests, listPublicUpdates, open311Category } from './queries.js';
 import { parseRange, parseStatuses, parseList, queryField } from './query.js';
+import { originOf } from '../../../../core/http/origin.js';
 
 export const OPEN311_PREFIX = '/open311/v2';
 /** Largest POST body: a 4,000-character Persian description percent-encoded is ~24 KB; attributes add little. */
@@ -161,7 +162,7 @@ export function open311Routes(ctx: AppContext): FastifyPluginAsyncZod {
 
       if (name === 'discovery') {
         // Built from the Host header, so never cached by shared caches (a forged Host must not be served to others).
-        return send(reply, format, 'discovery', discoveryDocument(`${request.protocol}://${request.host}${OPEN311_PREFIX}`, config.demo), 'private, no-cache');
+        return send(reply, format, 'discovery', discoveryDocument(`${originOf(request)}${OPEN311_PREFIX}`, config.demo), 'private, no-cache');
       }
       if (name === 'services') {
         const tree = await categoryTree(db);
