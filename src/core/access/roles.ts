@@ -29,6 +29,10 @@ export const PERMISSIONS = [
   'instructors.criteria',
   /** Instructor bank: search the bank, plan courses and assign instructors, evaluate them (training units). */
   'instructors.courses',
+  /** Festival: rounds (axes, rubric, dates), judges, the start of judging and the announcement; the spread report (national secretariat). */
+  'festival.manage',
+  /** Festival: score the entries assigned to him and declare conflicts of interest (judges). */
+  'festival.judge',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,10 +49,10 @@ const LANDFILL_ALL: Permission[] = ['landfills.read', 'landfills.edit', 'landfil
 
 /** Roles of the platform, their Persian titles, where they may be bound, and what they may do. */
 export const ROLES = {
-  admin: { title: 'مدیر سامانه', levels: ['country'], permissions: [...STAFF_BASE, 'divisions.manage', 'users.manage', 'audit.read', 'holidays.manage', 'jobs.read', 'complaints.configure', 'landfills.read', 'grading.rules', 'instructors.criteria'] },
+  admin: { title: 'مدیر سامانه', levels: ['country'], permissions: [...STAFF_BASE, 'divisions.manage', 'users.manage', 'audit.read', 'holidays.manage', 'jobs.read', 'complaints.configure', 'landfills.read', 'grading.rules', 'instructors.criteria', 'festival.manage'] },
   inspector: { title: 'دفتر بازرسی', levels: ['country', 'province'], permissions: [...STAFF_BASE, 'audit.read', 'complaints.configure', 'landfills.read'] },
   'expert.municipal': { title: 'کارشناس معاونت امور شهری', levels: ['country', 'province'], permissions: STAFF_BASE },
-  'expert.rural': { title: 'کارشناس معاونت امور دهیاری‌ها', levels: ['country', 'province'], permissions: [...STAFF_BASE, ...LANDFILL_ALL] },
+  'expert.rural': { title: 'کارشناس معاونت امور دهیاری‌ها', levels: ['country', 'province'], permissions: [...STAFF_BASE, ...LANDFILL_ALL, 'festival.manage'] },
   'expert.training': { title: 'کارشناس مرکز مطالعات برنامه‌ریزی شهری و روستایی', levels: ['country', 'province'], permissions: [...STAFF_BASE, 'instructors.criteria', 'instructors.courses'] },
   'training.unit': { title: 'واحد آموزش', levels: ['country', 'province'], permissions: [...STAFF_BASE, 'instructors.courses'] },
   'training.committee': { title: 'کمیته تشخیص صلاحیت مدرسان', levels: ['country'], permissions: ['home.view', 'divisions.read', 'documents.read', 'workflow.act'] },
@@ -57,7 +61,7 @@ export const ROLES = {
   municipality: { title: 'کارشناس شهرداری', levels: ['city'], permissions: STAFF_BASE },
   dehyari: { title: 'دهیار', levels: ['village'], permissions: [...STAFF_BASE, 'landfills.read', 'landfills.edit'] },
   'grading.committee': { title: 'کارگروه درجه‌بندی', levels: ['country'], permissions: ['home.view', 'divisions.read', 'documents.read', 'workflow.act'] },
-  judge: { title: 'داور جشنواره', levels: ['country', 'province'], permissions: ['home.view', 'divisions.read', 'documents.read'] },
+  judge: { title: 'داور جشنواره', levels: ['country', 'province'], permissions: ['home.view', 'divisions.read', 'documents.read', 'festival.judge'] },
   citizen: { title: 'شهروند', levels: ['country'], permissions: ['documents.upload'] },
 } as const satisfies Record<string, RoleSpec>;
 

@@ -93,6 +93,12 @@ export interface WorkflowDefinition<S extends string = string, A extends string 
   states: Record<S, StateDef>;
   actions: Record<A, ActionDef<S>>;
   overrideRoles?: readonly Role[];
+  /**
+   * Every action has the service's own side effects (a training ID issued, an entry's mirror updated, a deadline
+   * checked), so the generic `POST /api/v1/cases/:id/transitions` refuses it (409 `use_service_route`) and only the
+   * service's routes move such a case.
+   */
+  serviceRoutesOnly?: true;
 }
 
 /**

@@ -6,7 +6,8 @@ import { can } from '../access/policy.js';
 import { appendAudit } from '../audit/audit.js';
 import { formatJalaliDate, tehranDateKey, zFaText, zJalaliDate } from '../fa/index.js';
 import type { AppContext } from '../http/context.js';
-import { notFound } from '../http/errors.js';
+import { conflict, notFound } from '../http/errors.js';
+import { WF_FA } from './fa.js';
 import { invalidateHolidays } from './calendar.js';
 import { getWorkflow, stateTitle } from './definition.js';
 import { availableActions, caseHistory, getCase, transition, type WorkflowCase } from './engine.js';
@@ -64,6 +65,7 @@ export function workflowRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post('/api/v1/cases/:id/transitions', { config: { access: 'authenticated' }, schema: { tags: ['workflow'], params: CaseParams, body: TransitionCreate } }, async (request) => {
       const actor = request.actor!;
       const c = await visibleCase(db, request.params.id, actor);
+      if (getWorkflow(c.definition).serviceRoutesOnly) throw conflict('use_service_route', WF_FA.useServiceRoute);
       const updated = await transition(db, { caseId: c.id, actor, ...request.body });
       return { case: presentCase(updated, actor) };
     });

@@ -12,6 +12,8 @@ import { APPLICATION_STATE_TITLES as T } from '../enums.js';
 export const qualificationWorkflow = defineWorkflow({
   key: 'instructors.qualification',
   title: 'تشخیص صلاحیت مدرس',
+  // qualify issues the training ID, expert_forward stores the review: only the service's routes may move it.
+  serviceRoutesOnly: true,
   initial: 'submitted',
   states: {
     submitted: { title: T.submitted, sla: { workingDays: 10, remindBefore: 2, onLate: 'escalate', escalateTo: ['expert.training'] } },

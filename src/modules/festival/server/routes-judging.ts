@@ -1,0 +1,7 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../../core/http/context.js';
+
+/** STUB — to be written (see api-types.ts). */
+export function judgingRoutes(_ctx: AppContext): FastifyPluginAsyncZod {
+  return async () => {};
+}
