@@ -1,4 +1,5 @@
 import { loadConfig, ConfigError } from './core/config/config.js';
+import { setClockOffsetDays } from './core/clock.js';
 import { seedDemo } from './core/auth/demo.js';
 import { DataDirLockedError } from './core/db/lock.js';
 import { buildApp } from './core/http/app.js';
@@ -17,6 +18,7 @@ async function main() {
   let config;
   try {
     config = loadConfig();
+    setClockOffsetDays(config.clockOffsetDays);
   } catch (e) {
     if (e instanceof ConfigError) die(`configuration error: ${e.message}`);
     throw e;

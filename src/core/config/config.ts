@@ -23,6 +23,7 @@ const EnvSchema = z.object({
   UPLOAD_MAX_MB: z.coerce.number().min(1).max(100).default(10),
   METRICS_TOKEN: z.string().optional(),
   WORKER: bool.default(true),
+  CLOCK_OFFSET_DAYS: z.coerce.number().int().min(-3650).max(3650).default(0),
 });
 
 export interface Config {
@@ -38,6 +39,8 @@ export interface Config {
   uploadMaxBytes: number;
   metricsToken?: string;
   worker: boolean;
+  /** Days the deadline clock is shifted by (rehearsals and browser tests on the embedded database only). */
+  clockOffsetDays: number;
 }
 
 /** A configuration that cannot be used; the message is one line fit to print and exit on. */
@@ -55,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`invalid ${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`);
   }
   const e = parsed.data;
+  if (e.CLOCK_OFFSET_DAYS !== 0 && e.DATABASE_URL) throw new ConfigError('invalid CLOCK_OFFSET_DAYS: a shifted clock is for rehearsals on the embedded database, never with DATABASE_URL');
   return {
     port: e.PORT,
     host: e.HOST,
@@ -68,5 +72,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
     metricsToken: e.METRICS_TOKEN || undefined,
     worker: e.WORKER,
+    clockOffsetDays: e.CLOCK_OFFSET_DAYS,
   };
 }
