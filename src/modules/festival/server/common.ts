@@ -3,6 +3,7 @@
 // screening, judging and the showcase.
 import { eq, inArray, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Actor } from '../../../core/access/actor.js';
+import { clockNow } from '../../../core/clock.js';
 import { scopeCondition } from '../../../core/access/policy.js';
 import type { Role } from '../../../core/access/roles.js';
 import type { DbOrTx } from '../../../core/db/client.js';
@@ -31,19 +32,19 @@ export async function getRound(db: DbOrTx, id: number, lock = false): Promise<Ro
 }
 
 /** Where a round stands at `now`: an open round is `accepting` before its closing instant and `screening` after. */
-export function roundPhase(r: Pick<RoundRow, 'state' | 'opensAt' | 'closesAt'>, now = new Date()): RoundPhase {
+export function roundPhase(r: Pick<RoundRow, 'state' | 'opensAt' | 'closesAt'>, now = clockNow()): RoundPhase {
   if (r.state === 'draft') return 'draft';
   if (r.state === 'open') return now.getTime() < r.closesAt.getTime() ? 'accepting' : 'screening';
   return r.state;
 }
 
 /** True while owners may create, edit, submit and resubmit: the round is open and the deadline has not passed. */
-export function accepting(r: Pick<RoundRow, 'state' | 'opensAt' | 'closesAt'>, now = new Date()): boolean {
+export function accepting(r: Pick<RoundRow, 'state' | 'opensAt' | 'closesAt'>, now = clockNow()): boolean {
   return r.state === 'open' && now.getTime() >= r.opensAt.getTime() && now.getTime() < r.closesAt.getTime();
 }
 
 /** A round as the public, owners and judges see it. `selectedCount` is filled by callers that know it. */
-export function roundPublic(r: RoundRow, now = new Date(), selectedCount: number | null = null): RoundPublic {
+export function roundPublic(r: RoundRow, now = clockNow(), selectedCount: number | null = null): RoundPublic {
   const phase = roundPhase(r, now);
   return {
     id: r.id, year: r.year, title: r.title, phase, phaseTitle: ROUND_PHASE_TITLES[phase], axes: r.axes,
