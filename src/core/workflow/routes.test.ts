@@ -3,14 +3,17 @@ import { createTestApp } from '../../test/app.js';
 import { createCitizen, createStaff, createTree } from '../../test/factories.js';
 import type { Actor } from '../access/actor.js';
 import { registerWorkflow } from './definition.js';
-import { openCase } from './engine.js';
+import { caseHistory, getCase, openCase } from './engine.js';
 import { sampleReview } from './test-sample.js';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let tree: Awaited<ReturnType<typeof createTree>>;
 let citizen: Actor;
+// The same process, but one whose actions have a service's own side effects: only the service's routes move it.
+const serviceOnly = { ...sampleReview, key: 'test.review.service', serviceRoutesOnly: true as const };
 beforeAll(async () => {
   registerWorkflow(sampleReview);
+  registerWorkflow(serviceOnly);
   t = await createTestApp();
   tree = await createTree(t.db);
   citizen = await createCitizen(t.db);
@@ -73,6 +76,27 @@ describe('POST /api/v1/cases/:id/transitions', () => {
     expect(reject.json().code).toBe('comment_required');
     const approve = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/transitions`, headers: h, payload: { action: 'approve', expectedVersion: started.case.version } });
     expect(approve.statusCode).toBe(403);
+  });
+
+  it('409 use_service_route for a definition with serviceRoutesOnly, the case unchanged; one without the flag moves', async () => {
+    const h = await t.login('dr1');
+    const guarded = await openCase(t.db, { definition: serviceOnly.key, divisionId: tree.village.id, title: 'درخواست خدمت', actor: citizen });
+    const refused = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${guarded.id}/transitions`, headers: h, payload: { action: 'start_review', expectedVersion: 1 } });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('use_service_route');
+    expect(refused.json().title).toMatch(/[\u0600-\u06FF]/);
+    expect(await getCase(t.db, guarded.id)).toMatchObject({ state: 'submitted', version: 1 });
+    expect(await caseHistory(t.db, guarded.id)).toHaveLength(1);
+    // The reviewer still sees the case through the generic read route, with no actions offered there.
+    const read = await t.app.inject({ url: `/api/v1/cases/${guarded.id}`, headers: h });
+    expect(read.statusCode).toBe(200);
+    expect(read.json().case.actions).toEqual([]);
+
+    const plain = await newCase();
+    const moved = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${plain.id}/transitions`, headers: h, payload: { action: 'start_review', expectedVersion: 1 } });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json().case).toMatchObject({ state: 'district_review', version: 2 });
+    expect(moved.json().case.actions.length).toBeGreaterThan(0);
   });
 
   it('passes assigneeId through: 400 assignee_not_allowed on an action that does not assign', async () => {

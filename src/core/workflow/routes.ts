@@ -47,7 +47,8 @@ function presentCase(c: WorkflowCase, actor: Actor) {
   return {
     ...c,
     stateTitle: stateTitle(def, c.state),
-    actions: availableActions(c, actor).map((key) => ({ key, title: def.actions[key]!.title, requireComment: !!def.actions[key]!.requireComment, requireDocument: !!def.actions[key]!.requireDocument, assigns: def.actions[key]!.assigns ?? null })),
+    // A service-routes-only case is moved from its service's pages: offering its actions here would invite a 409.
+    actions: (def.serviceRoutesOnly ? [] : availableActions(c, actor)).map((key) => ({ key, title: def.actions[key]!.title, requireComment: !!def.actions[key]!.requireComment, requireDocument: !!def.actions[key]!.requireDocument, assigns: def.actions[key]!.assigns ?? null })),
   };
 }
 

@@ -195,6 +195,9 @@ describe('the whole life of an application', () => {
   it('district: return for correction → the applicant corrects → approve with the claim not verified (score recomputed)', async () => {
     let view = await req('GET', `/api/v1/amriyeh/applications/${appId}`, hdr.district!);
     expect(view.body.actions.map((a: { key: string }) => a.key)).toEqual(['district_approve', 'return', 'district_reject']);
+    // The generic route would skip the claims' verdicts and the rescoring: only …/review moves the case.
+    const generic = await req('POST', `/api/v1/cases/${view.body.caseId}/transitions`, hdr.district!, { action: 'district_approve', expectedVersion: view.body.version });
+    expect([generic.status, generic.body.code]).toEqual([409, 'use_service_route']);
     expect((await req('POST', `/api/v1/amriyeh/applications/${appId}/review`, hdr.district!, { action: 'return', expectedVersion: view.body.version })).status).toBe(400);
     const ret = await req('POST', `/api/v1/amriyeh/applications/${appId}/review`, hdr.district!, { action: 'return', expectedVersion: view.body.version, comment: 'گواهی خوانا نیست.' });
     expect(ret.body.state).toBe('returned');

@@ -11,6 +11,8 @@ import { APPLICATION_STATE_TITLES as T } from '../enums.js';
 export const amriyehWorkflow = defineWorkflow({
   key: 'amriyeh.application',
   title: 'امریه آتش‌نشانان روستایی',
+  // district_approve rescores the verified claims, issue numbers the letter, revoke voids it, plus SMS: service routes only.
+  serviceRoutesOnly: true,
   initial: 'submitted',
   states: {
     submitted: { title: T.submitted, sla: { workingDays: 5, remindBefore: 1, onLate: 'escalate', escalateTo: ['province.reviewer'] } },

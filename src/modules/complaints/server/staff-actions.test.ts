@@ -93,6 +93,14 @@ describe('POST /api/v1/complaints/:id/actions — answer', () => {
     expect((await act('dr1', c.id, { action: 'answer', expectedVersion: 1, comment: 'x' })).json().code).toBe('version_conflict');
   });
 
+  it('409 use_service_route on the generic transitions route (it would skip the reply, answered_at and SMS)', async () => {
+    const c = await inProgress();
+    const [row] = await t.db.select({ caseId: complaints.caseId }).from(complaints).where(eq(complaints.id, c.id));
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${row!.caseId}/transitions`, headers: headers.dr1, payload: { action: 'answer', expectedVersion: 2, comment: 'پاسخ' } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('use_service_route');
+  });
+
   it('a late first answer is recorded as not on time', async () => {
     const c = await inProgress();
     const [row] = await t.db.select({ caseId: complaints.caseId }).from(complaints).where(eq(complaints.id, c.id));

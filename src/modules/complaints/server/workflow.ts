@@ -14,6 +14,8 @@ const SUPERVISORS = ['province.reviewer', 'inspector'] as const;
 export const complaintWorkflow = defineWorkflow({
   key: 'complaints.case',
   title: 'رسیدگی به شکایات و درخواست‌های مردمی',
+  // answer/reject/request_info write the citizen's message, answered/closed dates, auto-close job and SMS: service routes only.
+  serviceRoutesOnly: true,
   initial: 'submitted',
   overrideRoles: ['inspector'],
   states: {

@@ -2,11 +2,13 @@
 // value and document checks, the request rules (one open request, an upgrade only, complete, the dehyari 4-year
 // rule), races (two requests, two reviewers at once), rejection, withdrawal, exports, the rules routes — and no input
 // is ever a server error.
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/app.js';
 import { citizenHelpers, PDF, type Headers } from '../../../test/citizen.js';
 import { createDivision, createStaff, createTree, type TestDivision } from '../../../test/factories.js';
 import { ensureDefaultRules } from './rule-sets.js';
+import { gradingRequests } from './schema.js';
 import { addGrade, createDehyari, createMunicipality, DEHYARI_GRADE_3, jalaliDaysAgo, MUNICIPALITY_GRADE_4 } from './test-factory.js';
 
 type T = Awaited<ReturnType<typeof createTestApp>>;
@@ -162,6 +164,10 @@ describe('scope', () => {
       },
     })).body;
     expect(v.reviewedEvaluation).toMatchObject({ total: 13, grade: 2 });
+    // The generic route would skip the effective date (approve) and the order (issue): only …/review moves the request.
+    const [row] = await t.db.select({ caseId: gradingRequests.caseId }).from(gradingRequests).where(eq(gradingRequests.id, other.id));
+    const generic = await req('POST', `/api/v1/cases/${row!.caseId}/transitions`, hdr.committee!, { action: 'approve', expectedVersion: v.version });
+    expect([generic.status, generic.body.code]).toEqual([409, 'use_service_route']);
     const approve = await review(hdr.committee!, other.id, { action: 'approve', version: v.version, effectiveDate: '1405/03/01' });
     expect([approve.status, approve.body.code]).toEqual([422, 'not_upgrade']);
     expect((await review(hdr.committee!, other.id, { action: 'reject', version: v.version })).body.code).toBe('comment_required');

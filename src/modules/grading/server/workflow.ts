@@ -20,6 +20,8 @@ function gradingWorkflow(subject: Subject) {
   return defineWorkflow({
     key: `grading.${subject}`,
     title: subject === 'municipality' ? 'درخواست ارتقای درجه شهرداری' : 'درخواست ارتقای درجه دهیاری',
+    // expert_forward stores the verdicts, approve the effective date, issue the order number and core grade: service routes only.
+    serviceRoutesOnly: true,
     initial: 'submitted',
     states: {
       submitted: { title: T.submitted, sla: { workingDays: 5, remindBefore: 1, onLate: 'escalate', escalateTo: [expert] } },

@@ -97,6 +97,10 @@ describe('registering and verifying a site', () => {
   it('district verifies, the province returns, the dehyar corrects → back to the province, which verifies', async () => {
     let v = (await req('GET', `/api/v1/landfills/sites/${id}`, hdr.district!)).body;
     expect(v.actions.map((a: { key: string }) => a.key).sort()).toEqual(['district_return', 'district_verify']);
+    // The generic route would skip the check of the site's version the reviewer saw: only …/review verifies.
+    const wc = (await req('GET', `/api/v1/cases/${v.caseId}`, hdr.district!)).body.case;
+    const generic = await req('POST', `/api/v1/cases/${v.caseId}/transitions`, hdr.district!, { action: 'district_verify', expectedVersion: wc.version });
+    expect([generic.status, generic.body.code]).toEqual([409, 'use_service_route']);
     expect((await req('POST', `/api/v1/landfills/sites/${id}/review`, hdr.dehyar!, { action: 'district_verify', version: v.version })).status).toBe(403);
     expect((await req('POST', `/api/v1/landfills/sites/${id}/review`, hdr.otherDistrict!, { action: 'district_verify', version: v.version })).status).toBe(404);
     v = (await req('POST', `/api/v1/landfills/sites/${id}/review`, hdr.district!, { action: 'district_verify', version: v.version })).body;

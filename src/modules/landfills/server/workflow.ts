@@ -10,6 +10,8 @@ import { VERIFICATION_STATE_TITLES as T } from '../enums.js';
 export const landfillSiteWorkflow = defineWorkflow({
   key: 'landfills.site',
   title: 'ثبت محل دفن پسماند',
+  // a review checks and bumps the site's own version (the values the reviewer saw are the ones verified): service routes only.
+  serviceRoutesOnly: true,
   initial: 'submitted',
   states: {
     submitted: { title: T.submitted, sla: { workingDays: 5, remindBefore: 1, onLate: 'escalate', escalateTo: ['province.reviewer'] } },
