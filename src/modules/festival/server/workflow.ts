@@ -15,6 +15,9 @@ export const entryWorkflow = defineWorkflow({
   title: 'طرح جشنواره دهیاری‌ها',
   // return checks the deadline and every step mirrors the state into the entry: only the festival's routes move it.
   serviceRoutesOnly: true,
+  // After a resubmission the case is the returning screener's; the owner must still be able to withdraw it (the
+  // override lifts only that lock: role, scope and creator checks stay, and owners hold no screening action).
+  overrideRoles: ['citizen', 'dehyari'],
   initial: 'province_screening',
   states: {
     province_screening: { title: T.province_screening, sla: { workingDays: 7, remindBefore: 2, onLate: 'escalate', escalateTo: ['expert.rural'] } },
