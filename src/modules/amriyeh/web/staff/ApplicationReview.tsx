@@ -1,160 +1,19 @@
-import { useState, type FormEvent } from 'react';
-import { Alert, Anchor, Button, Container, Grid, Group, List, Paper, Stack, Table, Text, Textarea, Timeline, Title, VisuallyHidden } from '@mantine/core';
+import { useState } from 'react';
+import { Anchor, Button, Container, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { api } from '../../../../web/api.js';
 import { usePageTitle } from '../../../../web/components/usePageTitle.js';
-import { CONSCRIPTION_TITLES, EDUCATION_TITLES, MARITAL_TITLES, type ClaimablePriorityGroup } from '../../enums.js';
-import type { LetterView, ReviewAction, StaffView } from '../../api-types.js';
-import { ConfirmButton } from './ConfirmButton.js';
+import type { ClaimablePriorityGroup } from '../../enums.js';
+import type { ReviewAction, StaffView } from '../../api-types.js';
 import { ClaimsReview, type Verdicts } from './Documents.js';
 import { afa } from './fa.js';
-import { faDigits, isOverdue, jDate, jDateTime } from '../../../../web/format.js';
+import { isOverdue, jDate } from '../../../../web/format.js';
 import { DueDate, Facts, Notice, QueryStatus } from '../../../../web/staff/ui.js';
 import { faNum, groupCode } from '../format.js';
+import { ActionForm, DANGER, RevokeForm } from './ReviewForms.js';
+import { ApplicantSection, EligibilitySection, HistorySection, PreferencesSection, ResultSection, ScoreSection } from './ReviewSections.js';
 import { actionError, AppStateBadge } from './shared.js';
-
-const MAX_COMMENT = 2000;
-const DANGER: ReviewAction[] = ['district_reject', 'province_reject'];
-
-type Action = StaffView['actions'][number];
-
-/** The form of one review action: the claims' verdicts (district approval) and the comment, as the action needs. */
-function ActionForm({ a, app, verdicts, onDone, onFailed, onCancel }: { a: Action; app: StaffView; verdicts: Verdicts; onDone: (v: StaffView) => void; onFailed: (err: unknown) => void; onCancel: () => void }) {
-  const [comment, setComment] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const needsClaims = a.key === 'district_approve' && app.priorityClaims.length > 0;
-  const undecided = needsClaims && app.priorityClaims.some((c) => verdicts[c.group] === undefined);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (a.requireComment && !comment.trim()) {
-      setError(afa.review.commentRequired);
-      return;
-    }
-    if (undecided) {
-      setError(afa.review.claimsUndecided);
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const updated = await api.post<StaffView>(`/api/v1/amriyeh/applications/${app.id}/review`, {
-        action: a.key,
-        expectedVersion: app.version,
-        ...(comment.trim() ? { comment: comment.trim() } : {}),
-        ...(a.key === 'district_approve' ? { claims: app.priorityClaims.map((c) => ({ group: c.group, verified: verdicts[c.group] === true })) } : {}),
-      });
-      onDone(updated);
-    } catch (err) {
-      onFailed(err);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <Paper withBorder p="md" radius="md" component="form" onSubmit={submit} noValidate data-testid={`action-form-${a.key}`} aria-label={a.title}>
-      <Stack gap="sm">
-        <Title order={3} size="h5">
-          {a.title}
-        </Title>
-        {needsClaims && (
-          <div>
-            <Text size="sm" fw={700}>
-              {afa.review.claimsVerdict}
-            </Text>
-            <List size="sm" spacing={2}>
-              {app.priorityClaims.map((c) => (
-                <List.Item key={c.group}>
-                  {c.title}:{' '}
-                  <Text span fw={700} c={verdicts[c.group] === true ? 'green.9' : verdicts[c.group] === false ? 'red.9' : 'orange.9'}>
-                    {verdicts[c.group] === true ? afa.review.verified : verdicts[c.group] === false ? afa.review.notVerified : afa.review.pending}
-                  </Text>
-                </List.Item>
-              ))}
-            </List>
-          </div>
-        )}
-        <Textarea
-          label={afa.review.commentFor[a.key] ?? afa.review.comment}
-          required={a.requireComment}
-          autosize
-          minRows={a.requireComment ? 3 : 2}
-          maxRows={10}
-          maxLength={MAX_COMMENT}
-          value={comment}
-          onChange={(e) => setComment(e.currentTarget.value)}
-          description={afa.common.charCount(faNum(comment.length), faNum(MAX_COMMENT))}
-          data-testid="comment"
-        />
-        {error && !(error === afa.review.claimsUndecided && !undecided) && (
-          <Text size="sm" c="red.8" role="alert" data-testid="form-error">
-            {error}
-          </Text>
-        )}
-        <Group gap="xs">
-          <Button type="submit" loading={busy} color={DANGER.includes(a.key) ? 'red' : undefined} data-testid="confirm-action">
-            {afa.review.confirm}
-          </Button>
-          <Button variant="subtle" onClick={onCancel} disabled={busy}>
-            {afa.common.cancel}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
-  );
-}
-
-/** Revoking an issued letter, with the reason that the public verification will show. */
-function RevokeForm({ number, onDone, onFailed }: { number: string; onDone: (l: LetterView) => void; onFailed: (err: unknown) => void }) {
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function revoke() {
-    if (!reason.trim()) {
-      setError(afa.common.required);
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await api.post<LetterView>(`/api/v1/amriyeh/letters/${encodeURIComponent(number)}/revoke`, { reason: reason.trim() }));
-    } catch (err) {
-      onFailed(err);
-    } finally {
-      setBusy(false);
-    }
-  }
-  return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="revoke-title" data-testid="revoke-form">
-      <Stack gap="sm">
-        <Title order={2} size="h5" id="revoke-title">
-          {afa.review.revoke}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {afa.review.revokeHint}
-        </Text>
-        <Textarea label={afa.review.revokeReason} required autosize minRows={2} maxRows={6} maxLength={MAX_COMMENT} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={error} data-testid="revoke-reason" />
-        <Group>
-          <ConfirmButton
-            color="red"
-            onConfirm={() => void revoke()}
-            beforeArm={() => {
-              setError(reason.trim() ? null : afa.common.required);
-              return !!reason.trim();
-            }}
-            loading={busy}
-            testId="revoke-submit"
-          >
-            {afa.review.revokeSubmit}
-          </ConfirmButton>
-        </Group>
-      </Stack>
-    </Paper>
-  );
-}
 
 /**
  * `/app/amriyeh/applications/:id`: everything the reviewer needs to decide at once — the claimed priority groups
@@ -188,8 +47,6 @@ export default function ApplicationReview() {
 
   const canVerify = app.actions.some((a) => a.key === 'district_approve');
   const canRevoke = app.canRevoke;
-  const totalScore = app.scoreParts.reduce((s, p) => s + p.points, 0);
-  const maxScore = app.scoreParts.reduce((s, p) => s + p.max, 0);
 
   function done(updated: StaffView, message: string) {
     qc.setQueryData(key, updated);
@@ -252,161 +109,17 @@ export default function ApplicationReview() {
                 <ClaimsReview claims={app.priorityClaims} editable={canVerify} verdicts={verdicts} onVerdict={(g: ClaimablePriorityGroup, v) => setVerdicts((x) => ({ ...x, [g]: v }))} />
               </Paper>
 
-              <Paper withBorder p="md" radius="md" component="section" aria-labelledby="elig-title">
-                <Title order={2} size="h4" id="elig-title" mb="sm">
-                  {afa.review.eligibility}
-                </Title>
-                {app.eligibility.eligible ? (
-                  <Alert color="green" variant="light" data-testid="eligible">
-                    {afa.review.eligible}
-                  </Alert>
-                ) : (
-                  <Alert color="red" variant="light" title={afa.review.notEligible} data-testid="not-eligible">
-                    <List size="sm" spacing={2}>
-                      {app.eligibility.failures.map((f) => (
-                        <List.Item key={f.rule}>{f.message}</List.Item>
-                      ))}
-                    </List>
-                  </Alert>
-                )}
-              </Paper>
+              <EligibilitySection app={app} />
 
-              <Paper withBorder p="md" radius="md" component="section" aria-labelledby="score-title">
-                <Group justify="space-between" mb="sm">
-                  <Title order={2} size="h4" id="score-title">
-                    {afa.review.score}
-                  </Title>
-                  <Text fw={700} data-testid="score-total">
-                    {afa.review.scoreTotal(afa.common.points(faNum(app.score ?? totalScore), faNum(maxScore)))}
-                  </Text>
-                </Group>
-                <div style={{ overflowX: 'auto' }}>
-                  <Table verticalSpacing="xs" data-testid="score-parts">
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>{afa.review.criterion}</Table.Th>
-                        <Table.Th>{afa.review.points}</Table.Th>
-                        <Table.Th>{afa.review.reason}</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {app.scoreParts.map((p) => (
-                        <Table.Tr key={p.criterion}>
-                          <Table.Td>
-                            <Text size="sm">{p.title}</Text>
-                          </Table.Td>
-                          <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                            <Text size="sm" fw={700}>
-                              {afa.common.points(faNum(p.points), faNum(p.max))}
-                            </Text>
-                          </Table.Td>
-                          <Table.Td>
-                            <Text size="sm">{p.reason}</Text>
-                          </Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </div>
-                {canVerify && app.priorityClaims.length > 0 && (
-                  <Text size="xs" c="dimmed" mt="xs">
-                    {afa.review.scoreIfVerified}
-                  </Text>
-                )}
-              </Paper>
+              <ScoreSection app={app} canVerify={canVerify} />
 
-              <Paper withBorder p="md" radius="md" component="section" aria-labelledby="prefs-title">
-                <Title order={2} size="h4" id="prefs-title" mb="sm">
-                  {afa.review.preferences}
-                </Title>
-                <Stack gap={6} component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid="preferences">
-                  {app.preferences.map((p) => {
-                    const assigned = app.assignedStation?.stationId === p.stationId;
-                    return (
-                      <li key={p.stationId} className="am-pref" data-assigned={assigned}>
-                        <Text size="sm" span fw={700}>
-                          {afa.review.rank(faNum(p.rank))}:
-                        </Text>{' '}
-                        <Text size="sm" span>
-                          {p.name} — {p.villageName}، {p.districtName}
-                          {assigned ? ` (${afa.review.assigned})` : ''}
-                        </Text>
-                      </li>
-                    );
-                  })}
-                </Stack>
-              </Paper>
+              <PreferencesSection app={app} />
 
-              <Paper withBorder p="md" radius="md" component="section" aria-labelledby="applicant-title">
-                <Title order={2} size="h4" id="applicant-title" mb="sm">
-                  {afa.review.applicant}
-                </Title>
-                <Facts
-                  items={[
-                    [afa.review.nationalCode, <bdi className="st-code">{faDigits(app.nationalCode)}</bdi>],
-                    [afa.review.fatherName, app.fatherName],
-                    [afa.review.birthDate, jDate(app.birthDate)],
-                    [afa.review.mobile, <bdi className="st-ltr">{faDigits(app.mobile)}</bdi>],
-                    [afa.review.education, `${EDUCATION_TITLES[app.educationLevel] ?? app.educationLevel}${app.fieldOfStudy ? ` — ${app.fieldOfStudy}` : ''}`],
-                    app.gpa !== null && [afa.review.gpa, faNum(app.gpa)],
-                    [afa.review.residence, app.residenceName],
-                    [afa.review.birthPlace, app.birthPlaceName],
-                    [afa.review.marital, MARITAL_TITLES[app.maritalStatus] ?? app.maritalStatus],
-                    [afa.review.conscription, CONSCRIPTION_TITLES[app.conscriptionStatus] ?? app.conscriptionStatus],
-                  ]}
-                />
-              </Paper>
+              <ApplicantSection app={app} />
 
-              {(app.selectionExplanation || app.runId || app.letterNumber) && (
-                <Paper withBorder p="md" radius="md" component="section" aria-labelledby="result-title">
-                  <Title order={2} size="h4" id="result-title" mb="sm">
-                    {afa.review.result}
-                  </Title>
-                  <Stack gap="xs">
-                    {app.selectionExplanation && <Text size="sm">{app.selectionExplanation}</Text>}
-                    <Facts
-                      items={[
-                        app.assignedStation && [afa.review.assigned, `${app.assignedStation.name} — ${app.assignedStation.villageName}، ${app.assignedStation.districtName}`],
-                        app.runId !== null && [
-                          afa.review.runLink,
-                          <Anchor href={`/amriyeh/runs/${app.runId}`} target="_blank" rel="noopener" size="sm" pos="relative">
-                            {afa.runs.view} <VisuallyHidden>{afa.common.opensNewTab}</VisuallyHidden>
-                          </Anchor>,
-                        ],
-                        app.letterNumber && [
-                          afa.review.letterNumber,
-                          <Anchor href={`/amriyeh/letters/${encodeURIComponent(app.letterNumber)}`} target="_blank" rel="noopener" pos="relative" data-testid="letter-link">
-                            <bdi className="st-code">{groupCode(app.letterNumber)}</bdi> — {afa.review.letterLink} <VisuallyHidden>{afa.common.opensNewTab}</VisuallyHidden>
-                          </Anchor>,
-                        ],
-                      ]}
-                    />
-                  </Stack>
-                </Paper>
-              )}
+              {(app.selectionExplanation || app.runId || app.letterNumber) && <ResultSection app={app} />}
 
-              <Paper withBorder p="md" radius="md" component="section" aria-labelledby="hist-title">
-                <Title order={2} size="h4" id="hist-title" mb="md">
-                  {afa.review.history}
-                </Title>
-                <Timeline active={app.history.length - 1} bulletSize={14} lineWidth={2} data-testid="history">
-                  {app.history.map((h, i) => (
-                    <Timeline.Item key={`${h.at}-${i}`} title={h.actionTitle}>
-                      <Text size="sm">
-                        {h.byApplicant ? afa.review.byApplicant : h.bySystem ? afa.review.bySystem : afa.review.byStaff} — {h.toStateTitle}
-                      </Text>
-                      {h.comment && (
-                        <Text size="sm" className="st-pre" mt={4}>
-                          {h.comment}
-                        </Text>
-                      )}
-                      <Text size="xs" c="dimmed" mt={4}>
-                        {jDateTime(h.at)}
-                      </Text>
-                    </Timeline.Item>
-                  ))}
-                </Timeline>
-              </Paper>
+              <HistorySection app={app} />
             </Stack>
           </Grid.Col>
 

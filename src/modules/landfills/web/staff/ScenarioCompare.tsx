@@ -9,7 +9,8 @@ import { faNumber } from '../../../../web/format.js';
 import { EmptyCard, QueryStatus } from '../../../../web/staff/ui.js';
 import type { ScenarioView } from '../../api-types.js';
 import { fp, units } from './fa-plan.js';
-import { gapText, PlanMap } from './ScenarioPage.js';
+import { PlanMap } from './PlanMap.js';
+import { gapText } from './scenario-plan.js';
 import { ScenarioStateBadge } from './shared.js';
 
 const t = fp.compare;

@@ -1,17 +1,15 @@
-// The parts of the site form: its state and number conversions, the division search, number inputs and files.
+// The parts of the site form: the division search, number inputs and files (its state: site-form-state.ts).
 import { useState } from 'react';
 import { Button, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { toAsciiDigits, toPersianDigits } from '../../../../core/fa/normalize.js';
 import { divisionTitle } from '../../../../core/org/labels.js';
 import { api, type DivisionLevel } from '../../../../web/api.js';
 import { MAX_FILES, type Uploads } from '../../../../web/components/Uploads.js';
 import { } from '../../../../web/format.js';
-import type { SiteView } from '../../api-types.js';
-import type { CapacityUnit, SensitivityFlag, SiteKind, SiteStatus } from '../../enums.js';
 import { lfa } from './fa.js';
 import { UploadList } from '../../../../web/staff/UploadList.js';
+import { INTEGER_FIELDS, shownNumber, typedNumber, type FormState, type NumberField, type Place } from './site-form-state.js';
 
 export const f = lfa.form;
 /** The levels a site's own division may be (the server refuses any other). */
@@ -19,74 +17,6 @@ export const SITE_LEVELS: DivisionLevel[] = ['village', 'rural_district', 'distr
 export const MAX_SERVED = 500;
 /** Hints under the inputs, so the inputs of a row line up whatever their hints' length. */
 export const HINT_BELOW: ('label' | 'input' | 'description' | 'error')[] = ['label', 'input', 'description', 'error'];
-
-/** The measured fields, kept as typed (ASCII digits, '.' for the decimal point) until sent. */
-export const NUMBER_FIELDS = [
-  'lat',
-  'lon',
-  'startYear',
-  'areaM2',
-  'capacity',
-  'fillPercent',
-  'dailyIntakeT',
-  'designIntakeT',
-  'distWaterM',
-  'distSettlementM',
-  'distRoadM',
-  'groundwaterDepthM',
-  'populationExposed',
-  'requiredFundingMrial',
-] as const;
-export type NumberField = (typeof NUMBER_FIELDS)[number];
-export const INTEGER_FIELDS: ReadonlySet<NumberField> = new Set(['startYear', 'populationExposed', 'requiredFundingMrial']);
-
-export interface Place {
-  id: number;
-  label: string;
-}
-
-export interface FormState {
-  name: string;
-  externalId: string;
-  kind: SiteKind | '';
-  status: SiteStatus;
-  statusNote: string;
-  division: Place | null;
-  operator: string;
-  capacityUnit: CapacityUnit;
-  soilNotes: string;
-  flags: SensitivityFlag[];
-  served: Place[];
-  nums: Record<NumberField, string>;
-}
-
-/** A number as typed (Persian, Arabic or ASCII digits; '٫', '/' or ',' as the decimal point) → ASCII '12.5'. */
-export function typedNumber(s: string, integer: boolean): string {
-  const ascii = toAsciiDigits(s).replace(/[٫/,]/g, '.');
-  if (integer) return ascii.replace(/\D/g, '').slice(0, 12);
-  const [int = '', ...rest] = ascii.replace(/[^\d.]/g, '').split('.');
-  return (rest.length ? `${int}.${rest.join('')}` : int).slice(0, 16);
-}
-export const shownNumber = (s: string) => toPersianDigits(s).replace('.', '٫');
-
-export const numText = (n: number | null) => (n === null ? '' : String(n));
-
-export function fromSite(s: SiteView | null, home: Place | null): FormState {
-  return {
-    name: s?.name ?? '',
-    externalId: s?.externalId ?? '',
-    kind: s?.kind ?? '',
-    status: s?.status ?? 'active',
-    statusNote: '',
-    division: s ? { id: s.divisionId, label: s.place } : home,
-    operator: s?.operator ?? '',
-    capacityUnit: s?.capacityUnit ?? 'm3',
-    soilNotes: s?.soilNotes ?? '',
-    flags: s?.flags ?? [],
-    served: s?.servedVillages.map((v) => ({ id: v.id, label: v.name })) ?? [],
-    nums: Object.fromEntries(NUMBER_FIELDS.map((k) => [k, numText(s ? s[k] : null)])) as Record<NumberField, string>,
-  };
-}
 
 export interface DivisionHit {
   id: number;
