@@ -5,6 +5,7 @@ import { canonicalCode } from './import-files.js';
 import { formatDivisionChain } from './labels.js';
 import { orgDivisions, type DivisionLevel } from './schema.js';
 import { pathIds } from './path.js';
+import { likeEscape } from '../db/like.js';
 
 /** A node of the divisions tree as every module sees it. */
 export interface Division {
@@ -124,7 +125,7 @@ export async function searchDivisions(db: DbOrTx, params: DivisionSearch): Promi
   const q = normalizeFa(params.q);
   if (q === '') return [];
   const limit = Math.min(Math.max(Math.trunc(params.limit ?? 20), 1), 100);
-  const like = q.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const like = likeEscape(q);
   const norm = sql`fa_normalize(${orgDivisions.name})`;
   const conds: SQL[] = [sql`(${norm} % ${q} or ${norm} like ${`%${like}%`})`];
   if (params.level) conds.push(eq(orgDivisions.level, params.level));

@@ -16,6 +16,7 @@ import { amriyehApplications, amriyehCalls, amriyehLetters } from './schema.js';
 import { stationsByIds, stationsWithPlaces } from './stations.js';
 import { amriyehStateTitle, amriyehWorkflow } from './workflow.js';
 import { applicationScope, birthInstant, type ApplicationRow, type LoadedApplication } from './applications.js';
+import { containsPattern } from '../../../core/db/like.js';
 
 function listItem(app: ApplicationRow, c: WorkflowCase, callTitle: string): ApplicationListItem {
   return {
@@ -144,7 +145,7 @@ export async function staffList(db: DbOrTx, actor: Actor, query: StaffListQuery)
     if (/^\d{3,10}$/.test(digits)) parts.push(sql`${amriyehApplications.nationalCode} like ${digits + '%'}`);
     if (code) parts.push(eq(amriyehApplications.trackingCode, code));
     const norm = normalizeFa(q);
-    if (norm) parts.push(sql`(${amriyehApplications.firstName} || ' ' || ${amriyehApplications.lastName}) ilike ${'%' + norm.replace(/[%_\\]/g, '\\$&') + '%'}`);
+    if (norm) parts.push(sql`(${amriyehApplications.firstName} || ' ' || ${amriyehApplications.lastName}) ilike ${containsPattern(norm)}`);
     conds.push(parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`);
   }
   const where = and(...conds);

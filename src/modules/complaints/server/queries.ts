@@ -17,6 +17,7 @@ import { complaints, complaintsAttachments, complaintsCategories, complaintsMess
 import { normalizeTrackingCode } from '../../../core/codes/tracking-code.js';
 import { complaintStateTitle } from './workflow.js';
 import { isUuid } from '../../../core/db/ids.js';
+import { containsPattern } from '../../../core/db/like.js';
 
 const DAY_MS = 86_400_000;
 const asDate = (v: unknown) => (v == null ? null : v instanceof Date ? v : new Date(String(v)));
@@ -58,7 +59,7 @@ export function complaintConditions(actor: Actor, f: ComplaintFilters): SQL {
     const parts: SQL[] = [];
     const norm = normalizeFa(q);
     // The expression is the one the trigram GIN index is built on (complaints_text_trgm).
-    if (norm) parts.push(sql`fa_normalize(c.subject || ' ' || c.body) like ${`%${norm.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`}`);
+    if (norm) parts.push(sql`fa_normalize(c.subject || ' ' || c.body) like ${containsPattern(norm)}`);
     const code = normalizeTrackingCode(q);
     if (code) parts.push(sql`c.tracking_code = ${code}`);
     conds.push(parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`);

@@ -13,6 +13,7 @@ import { axisTitle, categoryTitle, entryScope, placeRefs } from './common.js';
 import type { EntryRow } from './entries.js';
 import { festAssignments, festEntries, festRounds, festScores } from './schema.js';
 import { entryWorkflow } from './workflow.js';
+import { containsPattern } from '../../../core/db/like.js';
 
 export interface EntryFilters {
   roundId?: number | undefined;
@@ -25,7 +26,6 @@ export interface EntryFilters {
 }
 
 const isFinal = (state: string) => !!entryWorkflow.states[state as keyof typeof entryWorkflow.states]?.final;
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
 /** The WHERE of every staff read: scope, submitted only, the filters (the state one only when `withState`). */
 function where(actor: Actor, f: EntryFilters, withState = true): SQL {
@@ -40,7 +40,7 @@ function where(actor: Actor, f: EntryFilters, withState = true): SQL {
   if (q) {
     const code = normalizeTrackingCode(q);
     if (code) parts.push(eq(festEntries.trackingCode, code));
-    else for (const token of normalizeFa(q).split(' ').filter(Boolean).slice(0, 8)) parts.push(sql`${festEntries.searchText} like ${`%${likeEscape(token)}%`}`);
+    else for (const token of normalizeFa(q).split(' ').filter(Boolean).slice(0, 8)) parts.push(sql`${festEntries.searchText} like ${containsPattern(token)}`);
   }
   return and(...parts)!;
 }

@@ -15,11 +15,11 @@ import { similarPlans, tokenize } from '../similar.js';
 import { axisTitle, categoryTitle, placeRefs } from './common.js';
 import { JFA } from './fa-judging.js';
 import { festEntries, festQuestions, festReplications, festRounds } from './schema.js';
+import { containsPattern } from '../../../core/db/like.js';
 
 type EntryRow = typeof festEntries.$inferSelect;
 type RoundRow = typeof festRounds.$inferSelect;
 
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 /** Plans on the showcase: selected entries of announced rounds. */
 const onShowcase = and(eq(festEntries.state, 'selected'), eq(festRounds.state, 'announced'))!;
 const replicationCount = sql<number>`(select count(*)::int from ${festReplications} where ${festReplications.entryId} = ${festEntries.id})`;
@@ -58,7 +58,7 @@ async function cardsOf(db: DbOrTx, ids: string[]): Promise<ShowcaseCard[]> {
 export async function searchShowcase(db: DbOrTx, q: ShowcaseQuery): Promise<ShowcasePage> {
   const tokens = [...new Set(tokenize(q.q ?? ''))].slice(0, 10);
   const conds: SQL[] = [onShowcase];
-  for (const t of tokens) conds.push(sql`${festEntries.searchText} like ${`%${likeEscape(t)}%`}`);
+  for (const t of tokens) conds.push(sql`${festEntries.searchText} like ${containsPattern(t)}`);
   if (q.axis) conds.push(eq(festEntries.axis, q.axis));
   if (q.category) conds.push(eq(festEntries.category, q.category));
   if (q.provinceId) conds.push(eq(festEntries.provinceId, q.provinceId));
@@ -66,7 +66,7 @@ export async function searchShowcase(db: DbOrTx, q: ShowcaseQuery): Promise<Show
   if (q.minJobs !== undefined) conds.push(gte(festEntries.jobs, q.minJobs));
   const where = and(...conds);
   // Relevance: plans with more of the words in their title first (an integer literal would be a column position).
-  const titleHits = tokens.length ? [sql`(${sql.join(tokens.map((t) => sql`(fa_normalize(${festEntries.title}) like ${`%${likeEscape(t)}%`})::int`), sql` + `)}) desc`] : [];
+  const titleHits = tokens.length ? [sql`(${sql.join(tokens.map((t) => sql`(fa_normalize(${festEntries.title}) like ${containsPattern(t)})::int`), sql` + `)}) desc`] : [];
   const byRank = [sql`${festEntries.rankNational} asc nulls last`, desc(festEntries.selectedAt)];
   const order: SQL[] =
     q.sort === 'jobs' ? [sql`${festEntries.jobs} desc nulls last`, ...byRank]

@@ -14,6 +14,7 @@ import { DEHYARI_REVIEW_YEARS, SUBJECTS, type Subject } from '../enums.js';
 import { dbDateFromJalali, dbDateOf, jalaliFromDbDate } from './rule-sets.js';
 import { gradingHistory, gradingRequests, gradingRuleSets } from './schema.js';
 import { ENTITY_ROLE, GRADING_WORKFLOWS } from './workflow.js';
+import { containsPattern } from '../../../core/db/like.js';
 
 /** The division level an entity sits at. */
 export const ENTITY_LEVEL: Record<Subject, 'city' | 'village'> = { municipality: 'city', dehyari: 'village' };
@@ -159,7 +160,6 @@ export interface EntityGradeRow {
   order_number: string | null;
 }
 
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export interface PublicQuery {
   subject: Subject;
@@ -174,7 +174,7 @@ export interface PublicQuery {
 export async function publicGrades(db: DbOrTx, query: PublicQuery): Promise<{ items: PublicGrade[]; total: number }> {
   const conds: SQL[] = [sql`true`];
   const q = query.q ? normalizeFa(query.q) : '';
-  if (q) conds.push(sql`fa_normalize(e.name) like ${`%${likeEscape(q)}%`}`);
+  if (q) conds.push(sql`fa_normalize(e.name) like ${containsPattern(q)}`);
   if (query.provinceId) conds.push(sql`d.path like ${`/${query.provinceId}/%`}`);
   const inner = entityGradesSql(query.subject, sql.join(conds, sql` and `));
   const gradeCond = query.grade ? sql`x.grade = ${query.grade}` : sql`x.grade is not null`;

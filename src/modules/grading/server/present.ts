@@ -24,6 +24,7 @@ import { ACTION_NEEDS, loadRequest, type RequestRow } from './requests.js';
 import { gradingRequests } from './schema.js';
 import { documentRefs } from './sheets.js';
 import { GRADING_WORKFLOWS, gradingStateTitle } from './workflow.js';
+import { likeEscape } from '../../../core/db/like.js';
 
 type HistoryRow = typeof wfHistory.$inferSelect;
 
@@ -48,7 +49,7 @@ function where(actor: Actor, f: RequestFilters): SQL {
   const q = f.q?.trim();
   if (q) {
     const code = normalizeTrackingCode(q);
-    const norm = normalizeFa(q).replace(/[\\%_]/g, (c) => `\\${c}`);
+    const norm = likeEscape(normalizeFa(q));
     parts.push(code ? eq(gradingRequests.trackingCode, code) : sql`fa_normalize(${entityName}) like ${`%${norm}%`}`);
   }
   return and(...parts)!;

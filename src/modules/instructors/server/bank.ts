@@ -28,6 +28,7 @@ import { CFA } from './fa-courses.js';
 import { coursesOf } from './my.js';
 import { instApplications, instAssignments, instCourses, instProfiles } from './schema.js';
 import { qualificationStateTitle } from './workflow.js';
+import { containsPattern } from '../../../core/db/like.js';
 
 const VIEW_ROLES = ['expert.training', 'training.committee'] as const;
 
@@ -100,7 +101,6 @@ export const scoreSql = (field?: string): SQL<number | null> =>
 
 const nameSql = sql`fa_normalize(${pc.lastName} || ' ' || ${pc.firstName})`;
 /** Text for a LIKE pattern with its wildcards taken literally. */
-export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export type BankStatusFilter = InstructorStatus | 'all';
 export type BankSort = 'score' | 'rating' | 'name';
@@ -131,7 +131,7 @@ export function bankWhere(paths: readonly string[], f: BankFilters, prior: Prior
   const q = f.q?.trim();
   if (q) {
     const id = normalizeTrainingId(q);
-    parts.push(id ? eq(p.trainingId, id) : sql`fa_normalize(${pc.firstName} || ' ' || ${pc.lastName}) like ${`%${likeEscape(normalizeFa(q))}%`}`);
+    parts.push(id ? eq(p.trainingId, id) : sql`fa_normalize(${pc.firstName} || ' ' || ${pc.lastName}) like ${containsPattern(normalizeFa(q))}`);
   }
   return and(...parts)!;
 }

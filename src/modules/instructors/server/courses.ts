@@ -24,7 +24,6 @@ import {
   bankOrder,
   bankRows,
   bankWhere,
-  likeEscape,
   pc,
   qualifiedIn,
   requireViewer,
@@ -37,6 +36,7 @@ import { CFA } from './fa-courses.js';
 import { assertActiveFields, fieldTitles } from './fields.js';
 import { bankPrior } from './ratings-store.js';
 import { instAssignments, instCourses, instProfiles, instRatings, instTraineeCodes } from './schema.js';
+import { containsPattern } from '../../../core/db/like.js';
 
 export type CourseRow = typeof instCourses.$inferSelect;
 type CourseInput = z.output<typeof CourseCreate>;
@@ -105,7 +105,7 @@ export async function listCourses(db: DbOrTx, actor: Actor, f: CourseFilters & {
   if (f.field) parts.push(eq(instCourses.field, f.field));
   if (f.provinceId) parts.push(eq(instCourses.provinceId, f.provinceId));
   const q = f.q?.trim();
-  if (q) parts.push(sql`fa_normalize(${instCourses.title}) like ${`%${likeEscape(normalizeFa(q))}%`}`);
+  if (q) parts.push(sql`fa_normalize(${instCourses.title}) like ${containsPattern(normalizeFa(q))}`);
   const where = and(...parts)!;
   const [found, [count]] = await Promise.all([
     db.select().from(instCourses).where(where).orderBy(desc(instCourses.startsOn), desc(instCourses.id)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),

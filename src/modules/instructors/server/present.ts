@@ -23,6 +23,7 @@ import { documentIdsOf } from './profiles.js';
 import type { ProfileRow } from './ratings-store.js';
 import { instApplications, instProfiles } from './schema.js';
 import { qualificationStateTitle, qualificationWorkflow } from './workflow.js';
+import { likeEscape } from '../../../core/db/like.js';
 
 type HistoryRow = typeof wfHistory.$inferSelect;
 
@@ -83,7 +84,7 @@ function where(actor: Actor, f: ApplicationFilters): SQL {
   if (q) {
     const code = normalizeTrackingCode(q);
     const digits = toAsciiDigits(q).replace(/\D/g, '');
-    const norm = normalizeFa(q).replace(/[\\%_]/g, (ch) => `\\${ch}`);
+    const norm = likeEscape(normalizeFa(q));
     parts.push(
       code ? eq(instApplications.trackingCode, code)
       : digits.length === 10 && digits === toAsciiDigits(q).trim() ? eq(instProfiles.nationalCode, digits)

@@ -30,6 +30,7 @@ import { remainingTons, remainingYears, round1 } from './life.js';
 import { landfillSites, landfillStatusHistory } from './schema.js';
 import { loadSite, type SiteRow } from './sites.js';
 import { landfillSiteWorkflow, landfillStateTitle } from './workflow.js';
+import { containsPattern } from '../../../core/db/like.js';
 
 export interface SiteFilters {
   q?: string | undefined;
@@ -51,7 +52,7 @@ async function where(db: DbOrTx, actor: Actor, f: SiteFilters): Promise<SQL> {
   }
   const q = f.q ? normalizeFa(f.q).trim() : '';
   if (q) {
-    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(q);
     parts.push(sql`(fa_normalize(${landfillSites.name}) like ${like} or ${landfillSites.externalId} = ${f.q!.trim()})`);
   }
   return and(...parts)!;
