@@ -11,8 +11,10 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string | undefined;
   readonly errors: unknown;
+  /** The problem's other members (e.g. `count`, `entries`, `missing`): what a refusal lists for people. */
+  readonly extra: Record<string, unknown>;
 
-  constructor(init: { status: number; code: string; title: string; detail?: string; errors?: unknown }) {
+  constructor(init: { status: number; code: string; title: string; detail?: string; errors?: unknown; extra?: Record<string, unknown> }) {
     super(init.title);
     this.name = 'ApiError';
     this.status = init.status;
@@ -20,6 +22,7 @@ export class ApiError extends Error {
     this.title = init.title;
     this.detail = init.detail;
     this.errors = init.errors;
+    this.extra = init.extra ?? {};
   }
 }
 
@@ -62,6 +65,9 @@ export function setCsrfToken(token: string | null | undefined): void {
   csrfToken = token ?? null;
 }
 
+/** The members every problem answer has; the rest are the refusal's own (see ApiError.extra). */
+const PROBLEM_MEMBERS = new Set(['type', 'status', 'code', 'title', 'detail', 'errors', 'instance']);
+
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 async function toApiError(res: Response): Promise<ApiError> {
@@ -75,6 +81,7 @@ async function toApiError(res: Response): Promise<ApiError> {
         title: typeof body.title === 'string' && body.title ? body.title : fa.errors.generic,
         ...(typeof body.detail === 'string' ? { detail: body.detail } : {}),
         ...(body.errors !== undefined ? { errors: body.errors } : {}),
+        extra: Object.fromEntries(Object.entries(body).filter(([k]) => !PROBLEM_MEMBERS.has(k))),
       });
     } catch {
       // fall through to the generic error below

@@ -141,6 +141,19 @@ export function listWorkflows(): WorkflowDefinition[] {
 }
 
 /** The Persian title of a state of `def`, or the state's key when the definition no longer has it. */
+/** Persian titles of the history rows the engine writes by itself (the reserved actions). */
+const RESERVED_TITLES: Record<string, string> = { 'sla.escalate': 'گذشت مهلت رسیدگی و ارجاع', 'sla.remind': 'یادآوری مهلت' };
+
+/**
+ * The Persian title of a history row's action: the definition's action, the engine's own rows (`open` — worded by
+ * the service, e.g. «ثبت درخواست» —, SLA escalation and reminder), else the key as is.
+ */
+export function actionTitle(def: WorkflowDefinition, action: string, openTitle = 'ثبت'): string {
+  if (action === 'open') return openTitle;
+  if (Object.hasOwn(def.actions, action)) return def.actions[action]!.title;
+  return RESERVED_TITLES[action] ?? action;
+}
+
 export function stateTitle(def: WorkflowDefinition, state: string): string {
   return Object.hasOwn(def.states, state) ? def.states[state]!.title : state;
 }

@@ -17,6 +17,7 @@ import { stationsByIds, stationsWithPlaces } from './stations.js';
 import { amriyehStateTitle, amriyehWorkflow } from './workflow.js';
 import { applicationScope, birthInstant, type ApplicationRow, type LoadedApplication } from './applications.js';
 import { containsPattern } from '../../../core/db/like.js';
+import { actionTitle } from '../../../core/workflow/definition.js';
 
 function listItem(app: ApplicationRow, c: WorkflowCase, callTitle: string): ApplicationListItem {
   return {
@@ -74,7 +75,7 @@ async function historyOf(db: DbOrTx, c: WorkflowCase, applicantId: number): Prom
   const rowsH = await caseHistory(db, c.id);
   return rowsH.map((h) => ({
     at: h.at.toISOString(), action: h.action,
-    actionTitle: h.action === 'open' ? 'ثبت درخواست' : (amriyehWorkflow.actions as Record<string, { title: string }>)[h.action]?.title ?? h.action,
+    actionTitle: actionTitle(amriyehWorkflow, h.action, 'ثبت درخواست'),
     toState: h.toState, toStateTitle: amriyehStateTitle(h.toState), comment: h.comment, byApplicant: h.actorId === applicantId, bySystem: h.system,
   }));
 }

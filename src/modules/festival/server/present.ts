@@ -23,6 +23,7 @@ import { acceptingRound } from './rounds.js';
 import { festAssignments, festConflicts, festEntries, festScores } from './schema.js';
 import { RETURN_ACTIONS, returnsOpen, staffEntry } from './screening.js';
 import { entryWorkflow } from './workflow.js';
+import { actionTitle } from '../../../core/workflow/definition.js';
 
 type ActionKey = keyof typeof entryWorkflow.actions;
 const actionDef = (key: string) => (Object.hasOwn(entryWorkflow.actions, key) ? entryWorkflow.actions[key as ActionKey] : undefined);
@@ -57,7 +58,7 @@ async function historyOf(db: DbOrTx, entry: EntryRow, viewer: Actor): Promise<{ 
     return role && isRole(role) ? ROLES[role].title : (names.get(actorId) ?? '');
   };
   const items = rows.map((h) => ({
-    at: h.at.toISOString(), action: h.action, actionTitle: h.action === 'open' ? FFA.opened : (actionDef(h.action)?.title ?? h.action),
+    at: h.at.toISOString(), action: h.action, actionTitle: actionTitle(entryWorkflow, h.action, FFA.opened),
     toStateTitle: ENTRY_STATE_TITLES[h.toState as keyof typeof ENTRY_STATE_TITLES] ?? h.toState, actor: who(h.actorId, h.action), comment: h.comment,
   }));
   const last = entry.state === 'returned' || entry.state === 'ineligible' ? [...rows].reverse().find((h) => REVIEW_COMMENTS.has(h.action)) : undefined;

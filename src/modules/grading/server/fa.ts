@@ -35,8 +35,6 @@ export const GFA = {
     `مقدارهای بررسی‌شده درجه ${fa(grade)} را پشتیبانی می‌کنند که از درجه فعلی (${fa(current)}) بالاتر نیست؛ درخواست را رد کنید.`,
   codeExhausted: 'ساخت کد پیگیری ممکن نشد؛ کمی بعد دوباره تلاش کنید.',
   openTitle: 'ثبت درخواست',
-  slaEscalate: 'گذشت مهلت رسیدگی',
-  slaRemind: 'یادآوری مهلت',
   sms: (name: string, code: string, state: string, comment: string | null) =>
     `شهرده — درخواست ارتقای درجه ${name} (کد پیگیری ${code}): ${state}.${comment ? ` ${comment}` : ''}`,
   smsIssued: (name: string, grade: number, order: string) => `شهرده — حکم درجه ${fa(grade)} ${name} به شماره ${order} صادر شد.`,

@@ -11,7 +11,7 @@ import { placeLabels } from '../../../core/org/queries.js';
 import { orgDehyaris, orgMunicipalities } from '../../../core/org/schema.js';
 import { addWorkingDays, loadHolidays, workingDaysBetween } from '../../../core/workflow/calendar.js';
 import { clockOnEnter, slaDays, type ClockFields } from '../../../core/workflow/clock.js';
-import type { WorkflowDefinition } from '../../../core/workflow/definition.js';
+import { actionTitle, type WorkflowDefinition } from '../../../core/workflow/definition.js';
 import { availableActions, caseHistory, type WorkflowCase } from '../../../core/workflow/engine.js';
 import type { wfHistory } from '../../../core/workflow/schema.js';
 import { wfCases } from '../../../core/workflow/schema.js';
@@ -160,8 +160,7 @@ export function stepsOf(def: WorkflowDefinition, c: WorkflowCase, history: Histo
   });
 }
 
-const historyTitle = (def: WorkflowDefinition, action: string) =>
-  action === 'open' ? GFA.openTitle : action === 'sla.escalate' ? GFA.slaEscalate : action === 'sla.remind' ? GFA.slaRemind : def.actions[action]?.title ?? action;
+const historyTitle = (def: WorkflowDefinition, action: string) => actionTitle(def, action, GFA.openTitle);
 
 /** One request's page for `actor` (404 when he may not see it). */
 export async function requestView(db: DbOrTx, actor: Actor, id: string): Promise<RequestView> {

@@ -38,8 +38,6 @@ export const IFA = {
   codeExhausted: 'صدور کد پیگیری ممکن نشد؛ دوباره تلاش کنید.',
   trainingIdsExhausted: 'ظرفیت شماره‌های شناسه آموزشی تمام شده است؛ با پشتیبانی تماس بگیرید.',
   openTitle: 'ثبت درخواست',
-  slaEscalate: 'گذشت مهلت و ارجاع',
-  slaRemind: 'یادآوری مهلت',
   exportFile: 'درخواست-های-تشخیص-صلاحیت',
 
   // verification and certificate

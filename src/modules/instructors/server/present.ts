@@ -24,6 +24,7 @@ import type { ProfileRow } from './ratings-store.js';
 import { instApplications, instProfiles } from './schema.js';
 import { qualificationStateTitle, qualificationWorkflow } from './workflow.js';
 import { likeEscape } from '../../../core/db/like.js';
+import { actionTitle } from '../../../core/workflow/definition.js';
 
 type HistoryRow = typeof wfHistory.$inferSelect;
 
@@ -40,8 +41,7 @@ const isFinal = (state: string) => !!qualificationWorkflow.states[state as Appli
 const overdueSql = sql`(${wfCases.dueAt} is not null and ${wfCases.dueAt} < now() and ${instApplications.closedAt} is null)`;
 const RETURNS = new Set(['expert_return', 'more_info']);
 
-const historyTitle = (action: string) =>
-  action === 'open' ? IFA.openTitle : action === 'sla.escalate' ? IFA.slaEscalate : action === 'sla.remind' ? IFA.slaRemind : qualificationWorkflow.actions[action as 'qualify']?.title ?? action;
+const historyTitle = (action: string) => actionTitle(qualificationWorkflow, action, IFA.openTitle);
 
 /** Who acted, by user id: staff by their display name, the instructor by his own name. */
 async function actorNames(db: DbOrTx, ids: (number | null)[], profile: Pick<ProfileRow, 'userId' | 'firstName' | 'lastName'>): Promise<Map<number, string>> {

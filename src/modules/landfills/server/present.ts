@@ -31,6 +31,7 @@ import { landfillSites, landfillStatusHistory } from './schema.js';
 import { loadSite, type SiteRow } from './sites.js';
 import { landfillSiteWorkflow, landfillStateTitle } from './workflow.js';
 import { containsPattern } from '../../../core/db/like.js';
+import { actionTitle } from '../../../core/workflow/definition.js';
 
 export interface SiteFilters {
   q?: string | undefined;
@@ -162,7 +163,7 @@ export async function siteView(db: DbOrTx, actor: Actor, id: number): Promise<Si
     remainingTons: round1(remainingTons(s)), version: s.version, caseId: c.id, verificationTitle: landfillStateTitle(c.state), dueAt: c.dueAt?.toISOString() ?? null,
     statusHistory: statusRows.map((r) => ({ fromStatus: r.h.fromStatus, toStatus: r.h.toStatus, note: r.h.note, actor: r.actor, at: r.h.at.toISOString() })),
     verificationHistory: history.map((h) => ({
-      action: h.action, title: h.action === 'open' ? 'ثبت' : (landfillSiteWorkflow.actions as Record<string, { title: string }>)[h.action]?.title ?? h.action,
+      action: h.action, title: actionTitle(landfillSiteWorkflow, h.action),
       fromState: h.fromState, toState: h.toState, comment: h.comment, actor: h.actorId != null ? (names.get(h.actorId) ?? null) : null, at: h.at.toISOString(),
     })),
     actions,
