@@ -26,6 +26,10 @@ const Grades = lazy(() => import('../modules/grading/web/public/routes.js'));
 // The instructor bank's public and instructor pages (registration, status, certificate, training ID verification,
 // trainees' rating): plain markup, one lazy entry.
 const Instructors = lazy(() => import('../modules/instructors/web/public/routes.js'));
+// The festival's public pages (the round, the entrepreneur's plans) and the showcase of selected plans: plain markup,
+// one lazy entry each.
+const Festival = lazy(() => import('../modules/festival/web/public/routes.js'));
+const Showcase = lazy(() => import('../modules/festival/web/public/showcase-routes.js'));
 
 function PublicNav() {
   return (
@@ -62,9 +66,7 @@ function AreaLayout() {
 }
 
 /** The public services whose pages are not built yet: each shows «به‌زودی». */
-const soon: Array<[path: string, service: PublicServiceKey]> = [
-  ['showcase', 'showcase'],
-];
+const soon: Array<[path: string, service: PublicServiceKey]> = [];
 
 /** The whole web app: the router and the route table. */
 export function App() {
@@ -82,6 +84,8 @@ export function App() {
           <Route path="instructors/*" element={<Instructors />} />
           <Route path="verify/training-id/*" element={<Instructors area="verify" />} />
           <Route path="rate/*" element={<Instructors area="rate" />} />
+          <Route path="festival/*" element={<Festival />} />
+          <Route path="showcase/*" element={<Showcase />} />
           {soon.map(([path, service]) => (
             <Route key={path} path={path} element={<ComingSoon service={service} />} />
           ))}

@@ -12,4 +12,5 @@ export const staffRoutes: Array<{ path: string; component: LazyExoticComponent<C
   { path: 'landfills/*', component: lazy(() => import('../../modules/landfills/web/staff/StaffLandfills.js')) },
   { path: 'grading/*', component: lazy(() => import('../../modules/grading/web/staff/StaffGrading.js')) },
   { path: 'instructors/*', component: lazy(() => import('../../modules/instructors/web/staff/StaffInstructors.js')) },
+  { path: 'festival/*', component: lazy(() => import('../../modules/festival/web/staff/StaffFestival.js')) },
 ];

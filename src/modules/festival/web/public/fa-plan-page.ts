@@ -1,0 +1,20 @@
+/** Persian strings of a selected plan's page `/showcase/:id`. */
+export const ppa = {
+  title: 'ویترین طرح‌های برگزیده',
+  back: 'بازگشت به ویترین',
+  notFound: 'این طرح در ویترین نیست.',
+  rankNational: (n: string) => `رتبه ${n} کشوری`,
+  rankProvince: (n: string) => `رتبه ${n} استانی`,
+  year: (y: string) => `جشنواره ${y}`,
+  contactTitle: 'تماس با صاحب طرح',
+  similar: 'طرح‌های مشابه',
+  questions: 'پرسش و پاسخ',
+  noQuestions: 'هنوز پرسشی پاسخ داده نشده است.',
+  askedBy: (village: string, at: string) => `پرسش دهیاری ${village} — ${at}`,
+  answer: 'پاسخ',
+  replicatedBy: 'روستاهایی که این طرح را اجرا می‌کنند',
+  noReplications: 'هنوز روستایی اعلام نکرده است. شما نخستین باشید.',
+  replicatedAt: (village: string, province: string, at: string) => `${village}، ${province} — از ${at}`,
+  signInLine: 'دهیاران: برای اعلام تمایل به اجرای این طرح یا پرسش از صاحب طرح،',
+  signIn: 'وارد میز کار شوید',
+} as const;
