@@ -13,7 +13,7 @@ import type { Tx } from '../../../core/db/client.js';
 import { docFiles } from '../../../core/documents/schema.js';
 import { toPersianDigits } from '../../../core/fa/normalize.js';
 import { getCase } from '../../../core/workflow/engine.js';
-import { PlanInput, RoundInput, type Plan, type ScreeningInput } from '../contract.js';
+import { PlanInput, RoundInput, type Plan, type ScoreInput, type ScreeningInput } from '../contract.js';
 import { DEFAULT_AXES, DEFAULT_RUBRIC } from '../enums.js';
 import { announceRound } from './results.js';
 import { declareConflict, startJudging } from './assignment.js';
@@ -22,7 +22,7 @@ import type { DemoPlan } from './demo-data.js';
 import { ACCEPT_COMMENT, fileEligible } from './demo-fast.js';
 import { ownerActor, provinceScreener, type DemoPeople } from './demo-people.js';
 import { demoPhoto, sceneOf } from './demo-photos.js';
-import { demoScore, hash01 } from './demo-scores.js';
+import { demoScore, disputedScores, hash01 } from './demo-scores.js';
 import { createEntry, type EntryRow } from './entries.js';
 import { submitEntry, withdrawEntry } from './entries-owner.js';
 import { setRoundJudges } from './judges.js';
@@ -142,22 +142,36 @@ async function judge(tx: Tx, people: DemoPeople, round: RoundRow, spec: RoundSpe
     }
   }
   const all = await seats();
-  const done = new Map<string, number>();
-  const rows: (typeof festScores.$inferInsert)[] = [];
+  type Seat = (typeof all)[number];
+  const userOf = (s: Seat) => usernames.get(s.fest_assignments.judgeId)!;
+  const axisOf = (key: string) => round.axes.find((a) => a.key === key)!;
+  const disputed = all.find((s) => byId.get(s.fest_entries.id)?.disputed)?.fest_entries;
+  const panel = disputed ? all.filter((s) => s.fest_entries.id === disputed.id) : [];
+  // While judging: the demo `judge` has scored one plan (the rest wait for him), judge4 all but two; the disputed plan
+  // is scored by its whole panel, and a judge of its panel scores the other plans of its axis first.
+  const waiting = new Set<Seat>();
+  if (!complete) {
+    for (const [username, from] of [['judge', 1], ['judge4', -2]] as const) {
+      const onPanel = panel.some((s) => userOf(s) === username);
+      const later = (s: Seat) => (onPanel && s.fest_entries.axis === disputed?.axis ? 0 : 1);
+      const mine = all.filter((s) => userOf(s) === username && s.fest_entries.id !== disputed?.id).sort((x, y) => later(x) - later(y));
+      for (const s of mine.slice(from)) waiting.add(s);
+    }
+  }
+  const rows: (typeof festScores.$inferInsert & { total: number })[] = [];
+  // The judges' forms would have sent these; the total is computed as saveScore computes it.
+  const score = (s: Seat, criteria: ScoreInput['criteria']) =>
+    rows.push({ entryId: s.fest_entries.id, judgeId: s.fest_assignments.judgeId, criteria, total: rubricTotal(axisOf(s.fest_entries.axis), criteria) });
   for (const s of all) {
-    const username = usernames.get(s.fest_assignments.judgeId)!;
-    const d = byId.get(s.fest_entries.id)!;
-    const panel = all.filter((x) => x.fest_entries.id === s.fest_entries.id).map((x) => usernames.get(x.fest_assignments.judgeId)!);
-    const outlier = d.disputed ? JUDGE_ORDER.find((u) => panel.includes(u) && u !== 'judge' && u !== 'judge4') : undefined;
-    const n = done.get(username) ?? 0;
-    const mineTotal = all.filter((x) => x.fest_assignments.judgeId === s.fest_assignments.judgeId).length;
-    // While judging: the demo `judge` has scored one entry (the rest wait for him), judge4 all but two.
-    if (!(complete || d.disputed || (username === 'judge' ? n < 1 : username === 'judge4' ? n < mineTotal - 2 : true))) continue;
-    const axis = round.axes.find((a) => a.key === s.fest_entries.axis)!;
-    const { criteria } = demoScore(axis, d, username, username === outlier);
-    // The judges' forms would have sent these; the total is computed as saveScore computes it.
-    rows.push({ entryId: s.fest_entries.id, judgeId: s.fest_assignments.judgeId, criteria, total: rubricTotal(axis, criteria) });
-    done.set(username, n + 1);
+    if (!waiting.has(s) && s.fest_entries.id !== disputed?.id) score(s, demoScore(axisOf(s.fest_entries.axis), byId.get(s.fest_entries.id)!, userOf(s)).criteria);
+  }
+  if (disputed) {
+    // Its judges' totals for the other plans of its axis, then its own scores far from them (demo-scores.ts).
+    const onAxis = new Set(all.filter((s) => s.fest_entries.axis === disputed.axis).map((s) => s.fest_entries.id));
+    const others = new Map(panel.map((p) => [userOf(p), rows.filter((r) => r.judgeId === p.fest_assignments.judgeId && onAxis.has(r.entryId)).map((r) => r.total)]));
+    const order = JUDGE_ORDER.filter((u) => others.has(u));
+    const scores = disputedScores(axisOf(disputed.axis), byId.get(disputed.id)!, order, others, round.disagreementThreshold);
+    for (const s of panel) score(s, scores.get(userOf(s))!);
   }
   if (rows.length) await tx.insert(festScores).values(rows);
   await appendAudit(tx, people.national, { action: 'festival.demo.scores', entityType: 'fest_round', entityId: round.id, divisionPath: '/', data: { scores: rows.length } });
