@@ -94,8 +94,8 @@ describe('web shell', () => {
     expect(text).toMatch(/[\u0600-\u06FF]/);
     expect(text).not.toMatch(/[A-Za-z0-9]/);
 
-    // The five public services are linked.
-    for (const href of ['/complaints/new', '/track', '/showcase', '/verify/training-id', '/verify/amriyeh']) {
+    // The public services are linked.
+    for (const href of ['/complaints/new', '/track', '/festival', '/showcase', '/verify/training-id', '/verify/amriyeh']) {
       await expect(page.locator(`main a[href="${href}"]`).count()).resolves.toBe(1);
     }
     await expect(page.locator('a[href="/login"]').count()).resolves.toBeGreaterThan(0);
@@ -121,11 +121,12 @@ describe('web shell', () => {
     await page.close();
   });
 
-  it('a «coming soon» service and an unknown address answer in Persian', async () => {
+  it('the showcase is live (no longer «coming soon») and an unknown address answers in Persian', async () => {
     const page = await context.newPage();
     await page.goto(`${server.baseUrl}/showcase`, { waitUntil: 'networkidle' });
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('ویترین طرح‌های برگزیده');
-    await expect(page.locator('main').innerText()).resolves.toContain('به‌زودی');
+    await page.getByTestId('showcase-card').first().waitFor();
+    await expect(page.locator('main').innerText()).resolves.not.toContain('به‌زودی');
 
     await page.goto(`${server.baseUrl}/no/such/page`, { waitUntil: 'networkidle' });
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('صفحه پیدا نشد');
@@ -139,6 +140,23 @@ describe('web shell', () => {
     await page.waitForURL(/\/login\?next=%2Fapp/);
     await page.getByLabel('نام کاربری').waitFor();
     await page.close();
+  });
+
+  it('a dehyari signing in from a showcase plan comes back to that plan', async () => {
+    const { items } = (await (await fetch(`${server.baseUrl}/api/v1/showcase?pageSize=1`)).json()) as { items: { id: string }[] };
+    const plan = `/showcase/${items[0]!.id}`;
+    const ctx = await browser.newContext({ viewport: viewports.phone, locale: 'fa-IR', timezoneId: 'Asia/Tehran' });
+    const page = await ctx.newPage();
+    await page.goto(`${server.baseUrl}${plan}`, { waitUntil: 'networkidle' });
+    await page.getByTestId('sign-in-line').getByRole('link').click();
+    await page.waitForURL(`${server.baseUrl}/login?next=${encodeURIComponent(plan)}`);
+    await page.getByLabel('نام کاربری').fill('dehyari');
+    await page.getByRole('textbox', { name: 'گذرواژه', exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'ورود', exact: true }).click();
+    await page.waitForURL(`${server.baseUrl}${plan}`);
+    await page.getByTestId('showcase-plan').waitFor();
+    await expect(page.getByTestId('sign-in-line').count()).resolves.toBe(0);
+    await ctx.close();
   });
 
   it('district.reviewer logs in through the form, sees role and scope, and logs out', async () => {

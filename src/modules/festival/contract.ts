@@ -5,7 +5,7 @@ import { toAsciiDigits } from '../../core/fa/normalize.js';
 import { zFaText, zJalaliDate } from '../../core/fa/zod.js';
 
 export * from './enums.js';
-import { FUNDING_SOURCES, OPTIONAL_PARTS, ROUND_STATES, ENTRY_STATES, OWNER_KINDS } from './enums.js';
+import { FUNDING_SOURCES, OPTIONAL_PARTS, ROUND_STATES, ENTRY_STATES, OWNER_KINDS, MAX_PLAN_PHOTOS } from './enums.js';
 
 const INT_MAX = 2_147_483_647;
 /** Rials: whole, non-negative, below 10^15 (a plan of a thousand trillion rials is a typo). */
@@ -118,7 +118,7 @@ export const PlanInput = z.object({
   lessons: zOptText(3000),
   contactName: zOptText(100),
   contactPhone: z.union([zPhone, z.literal('')]).default(''),
-  photos: zDocIds(12),
+  photos: zDocIds(MAX_PLAN_PHOTOS),
   /** Documents by the round's required-document key. */
   documents: z.record(zKey, zDocIds(5)).default({}),
 });

@@ -1,5 +1,7 @@
 // The festival of selected dehyari plans and rural entrepreneurs (service 5): its fixed vocabularies, with the
-// Persian titles people see. Pure (no zod, no server code), so the light public pages can import it cheaply.
+// Persian titles people see. Pure (no zod, no server code). The few titles the light public pages show live in
+// titles.ts (re-exported here): a page importing them does not download the default axes and rubric.
+export * from './titles.js';
 
 /** A round's life: prepared → open for submissions (closing by itself at the deadline) → judging → winners announced. */
 export const ROUND_STATES = ['draft', 'open', 'judging', 'announced'] as const;
@@ -42,11 +44,6 @@ export const ENTRY_STATE_TITLES: Record<EntryState, string> = {
   expired: 'اصلاح نشده تا پایان مهلت',
 };
 
-/** Who sent the plan: a dehyari (staff, for its village) or a rural entrepreneur (a citizen, tied to a village). */
-export const OWNER_KINDS = ['dehyari', 'entrepreneur'] as const;
-export type OwnerKind = (typeof OWNER_KINDS)[number];
-export const OWNER_KIND_TITLES: Record<OwnerKind, string> = { dehyari: 'دهیاری', entrepreneur: 'کارآفرین روستایی' };
-
 /** The festival's two axes (a round may rename them or add more). */
 export const DEFAULT_AXES = [
   {
@@ -71,43 +68,6 @@ export const DEFAULT_AXES = [
   },
 ] as const;
 
-/** Where a plan's money came from. */
-export const FUNDING_SOURCES = ['dehyari', 'government', 'province', 'people', 'private', 'bank_loan', 'charity', 'other'] as const;
-export type FundingSource = (typeof FUNDING_SOURCES)[number];
-export const FUNDING_SOURCE_TITLES: Record<FundingSource, string> = {
-  dehyari: 'بودجه دهیاری',
-  government: 'اعتبارات دولتی',
-  province: 'اعتبارات استانی',
-  people: 'مشارکت مردم',
-  private: 'سرمایه‌گذار خصوصی',
-  bank_loan: 'تسهیلات بانکی',
-  charity: 'خیرین',
-  other: 'سایر',
-};
-
-/** Optional parts of a plan a round may require (title, axis, summary and what was done are always required). */
-export const OPTIONAL_PARTS = ['problem', 'partners', 'cost', 'funding', 'jobs', 'incomePerYear', 'beneficiaries', 'investment', 'figures', 'lessons', 'contact', 'photos'] as const;
-export type OptionalPart = (typeof OPTIONAL_PARTS)[number];
-export const PART_TITLES: Record<'axis' | 'title' | 'summary' | 'actions' | 'village' | OptionalPart, string> = {
-  axis: 'محور',
-  title: 'عنوان طرح',
-  summary: 'خلاصه طرح',
-  actions: 'آنچه انجام شد',
-  village: 'روستا',
-  problem: 'مسئله و وضع پیشین',
-  partners: 'شرکا و همکاران',
-  cost: 'هزینه طرح',
-  funding: 'منابع مالی',
-  jobs: 'اشتغال ایجادشده',
-  incomePerYear: 'درآمد سالانه',
-  beneficiaries: 'بهره‌مندان',
-  investment: 'سرمایه‌گذاری جذب‌شده',
-  figures: 'شاخص‌های پیش و پس از طرح',
-  lessons: 'درس‌آموخته‌ها',
-  contact: 'راه ارتباطی',
-  photos: 'عکس‌ها',
-};
-
 /** The default rubric of an axis (weights total 100; each criterion scored 0..max). */
 export const DEFAULT_RUBRIC = [
   { key: 'impact', title: 'اثر اقتصادی و اجتماعی (اشتغال، درآمد، بهره‌مندان)', weight: 30, max: 10 },
@@ -117,6 +77,8 @@ export const DEFAULT_RUBRIC = [
   { key: 'replicability', title: 'قابلیت الگوبرداری در روستاهای دیگر', weight: 20, max: 10 },
 ] as const;
 
+/** Most photos of one plan. */
+export const MAX_PLAN_PHOTOS = 12;
 /** Most entries one owner (a village's dehyari, or one entrepreneur) may file in a round. */
 export const MAX_ENTRIES_PER_OWNER = 3;
 /** Judges per entry when a round does not say otherwise (the issue asks for at least 3). */

@@ -41,6 +41,14 @@ export const IconAward = () => (
   </Svg>
 );
 
+/** A cup on a stand (the festival of selected plans). */
+export const IconTrophy = () => (
+  <Svg>
+    <path d="M8 4h8v5a4 4 0 0 1-8 0z" />
+    <path d="M8 6H5a3 3 0 0 0 3 4M16 6h3a3 3 0 0 1-3 4M12 13v4M8 20h8M9.5 17h5" />
+  </Svg>
+);
+
 /** Bars rising step by step (the grades of the municipalities). */
 export const IconRanks = () => (
   <Svg>

@@ -1,6 +1,6 @@
 // A place of the country's divisions tree for the light public forms (no Mantine): province → county → city or
 // village, three native selects (fast and familiar on every phone). A form may hold several (residence, birth
-// place): each has its own `idPrefix`.
+// place): each has its own `idPrefix`. `villagesOnly` offers the villages alone (a plan of a village).
 import { useEffect, useState } from 'react';
 import { api, type DivisionRef } from '../api.js';
 import { publicErrorMessage } from '../citizen-auth.js';
@@ -11,6 +11,7 @@ const pfa = {
   province: 'استان',
   county: 'شهرستان',
   place: 'شهر یا روستا',
+  village: 'روستا',
   cityPrefix: 'شهر',
   villagePrefix: 'روستای',
   districtGroup: (name: string) => `بخش ${name}`,
@@ -51,22 +52,24 @@ interface PlaceGroup {
  * Every city and village of a county, grouped by district (cities) and rural district (villages): cities first,
  * then villages, each group in the order of the tree. The tree is county → district → city | rural district →
  * village; the walk follows whatever children each node has, so a county whose cities hang directly under it
- * works too. A county whose cities and villages are not listed offers its districts (بخش) instead.
+ * works too. A county whose cities and villages are not listed offers its districts (بخش) instead. With
+ * `villagesOnly`, only the villages (no cities, and no districts in their place).
  */
-async function countyPlaces(countyId: number): Promise<PlaceGroup[]> {
+async function countyPlaces(countyId: number, villagesOnly = false): Promise<PlaceGroup[]> {
   const cities: PlaceGroup[] = [];
   const villages: PlaceGroup[] = [];
   async function walk(node: DivisionItem, depth: number): Promise<void> {
     const kids = await divisionChildren(node.id);
-    const leaves = kids.filter((k) => k.level === 'city' || k.level === 'village');
+    const leaves = kids.filter((k) => k.level === 'village' || (k.level === 'city' && !villagesOnly));
     if (leaves.length) {
       const label = node.level === 'district' ? pfa.districtGroup(node.name) : node.level === 'rural_district' ? pfa.ruralGroup(node.name) : node.name;
       const items = leaves.map((l) => ({ id: l.id, label: `${l.level === 'city' ? pfa.cityPrefix : pfa.villagePrefix} ${l.name}` }));
-      (node.level === 'rural_district' ? villages : cities).push({ label, items });
+      (node.level === 'rural_district' || villagesOnly ? villages : cities).push({ label, items });
     }
     if (depth < 3) await Promise.all(kids.filter((k) => k.level === 'district' || k.level === 'rural_district').map((k) => walk(k, depth + 1)));
   }
   await walk({ id: countyId, name: '', level: 'county' }, 0);
+  if (villagesOnly) return villages;
   const groups = [...cities, ...villages];
   if (groups.length === 0) {
     const ds = (await divisionChildren(countyId)).filter((d) => d.level === 'district');
@@ -109,9 +112,9 @@ function useLoaded<T>(key: number | null, load: (key: number) => Promise<T>, onE
 }
 
 /**
- * Province → county → city or village. The controls' ids are `province`, `county` and `place`, after `idPrefix`
- * when given ('res' → res-province…): the form's field keys for errors. `hints` are the service's sentences for
- * a province with no county and a county with no place (none shown when not given).
+ * Province → county → city or village (`villagesOnly`: village). The controls' ids are `province`, `county` and
+ * `place`, after `idPrefix` when given ('res' → res-province…): the form's field keys for errors. `hints` are the
+ * service's sentences for a province with no county and a county with no place (none shown when not given).
  */
 export function PlacePicker({
   idPrefix,
@@ -119,18 +122,21 @@ export function PlacePicker({
   onChange,
   errors,
   hints = {},
+  villagesOnly = false,
 }: {
   idPrefix?: string;
   value: PlaceValue;
   onChange: (v: PlaceValue) => void;
   errors: PlaceErrors;
   hints?: { countyNone?: string; placeNone?: string };
+  /** Offer villages only (no cities): for what belongs to a village. */
+  villagesOnly?: boolean;
 }) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const failed = (e: unknown) => setLoadError(publicErrorMessage(e));
   const provinces = useLoaded(0, loadProvinces, failed);
   const counties = useLoaded(value.provinceId, (id) => divisionChildren(id).then((items) => items.filter((d) => d.level === 'county')), failed);
-  const places = useLoaded(value.countyId, countyPlaces, failed);
+  const places = useLoaded(value.countyId, (id) => countyPlaces(id, villagesOnly), failed);
   const id = (s: string) => (idPrefix ? `${idPrefix}-${s}` : s);
   const num = (s: string) => (s ? Number(s) : null);
   const countyHint = counties && counties.length === 0 ? hints.countyNone : undefined;
@@ -177,7 +183,7 @@ export function PlacePicker({
         </Select>
         <Select
           id={id('place')}
-          label={pfa.place}
+          label={villagesOnly ? pfa.village : pfa.place}
           error={errors.place}
           hint={placeHint}
           value={value.placeId}

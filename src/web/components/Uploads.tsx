@@ -98,8 +98,11 @@ export interface UploadItem {
 
 let nextKey = 1;
 
-/** The files of one form: the existing ones, then each picked file, uploaded at once. */
-export function useUploads(purpose: string, initial: readonly ExistingFile[] = []) {
+/**
+ * The files of one form: the existing ones, then each picked file, uploaded at once. At most `maxFiles` (MAX_FILES
+ * unless the form's contract allows more, e.g. a festival plan's photos).
+ */
+export function useUploads(purpose: string, initial: readonly ExistingFile[] = [], maxFiles = MAX_FILES) {
   const [items, setItems] = useState<UploadItem[]>(() =>
     initial.map((f) => ({ key: nextKey++, name: f.name, status: 'done', progress: 100, documentId: f.id, existing: true })),
   );
@@ -123,8 +126,8 @@ export function useUploads(purpose: string, initial: readonly ExistingFile[] = [
   function add(files: FileList | File[]) {
     setNotice(null);
     const picked = [...files];
-    const room = MAX_FILES - current.current.filter((i) => i.status !== 'error').length;
-    if (picked.length > room) setNotice(ufa.tooManyFiles(toPersianDigits(MAX_FILES)));
+    const room = maxFiles - current.current.filter((i) => i.status !== 'error').length;
+    if (picked.length > room) setNotice(ufa.tooManyFiles(toPersianDigits(maxFiles)));
     const added: UploadItem[] = [];
     for (const file of picked.slice(0, Math.max(0, room))) {
       const key = nextKey++;
@@ -162,6 +165,7 @@ export function useUploads(purpose: string, initial: readonly ExistingFile[] = [
   return {
     items,
     notice,
+    maxFiles,
     add,
     remove,
     reset,
@@ -180,7 +184,7 @@ export function FileUploads({
   id,
   uploads,
   label = ufa.label,
-  hint = ufa.hint(toPersianDigits(MAX_FILES), toPersianDigits(MAX_MB)),
+  hint = ufa.hint(toPersianDigits(uploads.maxFiles), toPersianDigits(MAX_MB)),
   optional = false,
   error,
   describedBy,
@@ -195,7 +199,7 @@ export function FileUploads({
   describedBy?: string | undefined;
   className?: string;
 }) {
-  const full = uploads.items.filter((i) => i.status !== 'error').length >= MAX_FILES;
+  const full = uploads.items.filter((i) => i.status !== 'error').length >= uploads.maxFiles;
   const shownError = uploads.notice ?? error;
   return (
     <div className={className} data-field={id}>

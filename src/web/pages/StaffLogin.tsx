@@ -8,11 +8,7 @@ import { FormAlert } from '../components/FormAlert.js';
 import { onlyDigits } from '../components/digits.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { refreshSession } from '../session.js';
-
-/** Where to go after login: the page that sent the user here, if it is inside the staff app. */
-function safeNext(next: string | null): string {
-  return next && /^\/app(\/|$)/.test(next) ? next : '/app';
-}
+import { safeNext } from './login-next.js';
 
 /**
  * `/login`: username and password; when the server answers `totp_required`, a

@@ -5,7 +5,7 @@ import { api, ApiError } from '../../../../web/api.js';
 import { publicErrorMessage } from '../../../../web/citizen-auth.js';
 import { usePageTitle } from '../../../../web/components/usePageTitle.js';
 import type { RoundPublic } from '../../api-types.js';
-import { PART_TITLES } from '../../enums.js';
+import { PART_TITLES } from '../../titles.js';
 import { useTimeLeft } from '../shared/Deadline.js';
 import { faDay } from '../shared/format.js';
 import { FEST } from '../shared/paths.js';

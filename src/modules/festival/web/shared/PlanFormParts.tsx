@@ -5,10 +5,11 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { toPersianDigits } from '../../../../core/fa/normalize.js';
 import { onlyDigits } from '../../../../web/components/digits.js';
 import { described, Field, Select } from '../../../../web/components/form.js';
-import { FileUploads, MAX_FILES, MAX_MB, useUploads } from '../../../../web/components/Uploads.js';
+import { FileUploads, MAX_MB, useUploads } from '../../../../web/components/Uploads.js';
 import { faNumber } from '../../../../web/format.js';
 import type { Completeness } from '../../completeness.js';
-import { FUNDING_SOURCE_TITLES, FUNDING_SOURCES } from '../../enums.js';
+import { MAX_PLAN_PHOTOS } from '../../enums.js';
+import { FUNDING_SOURCE_TITLES, FUNDING_SOURCES } from '../../titles.js';
 import { planFa } from './fa-plan.js';
 import { faRial } from './format.js';
 import { decimalTyped, MAX_FIGURES, MAX_FUNDING, rowKey, wholeOrNull, type Errors, type FigureRow, type FundingRow } from './plan-form-state.js';
@@ -69,7 +70,7 @@ export function NumberField({ id, label, value, onChange, error, hint, needed, d
 }
 
 /** One list of files (photos, or a required document), uploaded as soon as picked; ids and busy go up. */
-export function DocsField({ id, label, hint, ids, name, purpose, needed, error, onChange, onBusy }: {
+export function DocsField({ id, label, hint, ids, name, purpose, needed, error, onChange, onBusy, maxFiles }: {
   id: string;
   label: string;
   hint: string;
@@ -80,8 +81,10 @@ export function DocsField({ id, label, hint, ids, name, purpose, needed, error, 
   error?: string | undefined;
   onChange: (ids: string[]) => void;
   onBusy: (busy: boolean) => void;
+  /** Most files (the upload component's default when not given). */
+  maxFiles?: number;
 }) {
-  const uploads = useUploads(purpose, ids.map((d, i) => ({ id: d, name: name(toPersianDigits(i + 1)) })));
+  const uploads = useUploads(purpose, ids.map((d, i) => ({ id: d, name: name(toPersianDigits(i + 1)) })), maxFiles);
   const latest = useRef({ onChange, onBusy });
   latest.current = { onChange, onBusy };
   const joined = uploads.documentIds.join(',');
@@ -94,7 +97,7 @@ export function DocsField({ id, label, hint, ids, name, purpose, needed, error, 
   return <FileUploads id={id} uploads={uploads} label={needed ? `${label} ${planFa.requiredMark}` : label} hint={hint} optional={!needed} error={error} className="cx-field fp-docs" />;
 }
 
-export const photosHint = () => planFa.photosHint(toPersianDigits(MAX_FILES), toPersianDigits(MAX_MB));
+export const photosHint = () => planFa.photosHint(toPersianDigits(MAX_PLAN_PHOTOS), toPersianDigits(MAX_MB));
 
 function RowFrame({ n, onRemove, children, testId }: { n: number; onRemove: () => void; children: ReactNode; testId: string }) {
   const label = planFa.row(toPersianDigits(n));

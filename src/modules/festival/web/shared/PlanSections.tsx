@@ -6,7 +6,8 @@ import { onlyDigits } from '../../../../web/components/digits.js';
 import { described, Field, Select } from '../../../../web/components/form.js';
 import { PlacePicker, type PlaceValue } from '../../../../web/components/PlacePicker.js';
 import type { RoundPublic } from '../../api-types.js';
-import type { OptionalPart } from '../../enums.js';
+import { MAX_PLAN_PHOTOS } from '../../enums.js';
+import type { OptionalPart } from '../../titles.js';
 import { planFa } from './fa-plan.js';
 import { NUMBER_DIGITS, type Errors, type FormState, type NumberKey } from './plan-form-state.js';
 import { DocsField, FigureRows, FundingRows, NumberField, photosHint, Section, TextField } from './PlanFormParts.js';
@@ -47,7 +48,7 @@ export function VillageSection(props: {
         </div>
       ) : (
         <div data-field="village">
-          <PlacePicker idPrefix="vil" value={props.pick} onChange={props.onPick} errors={{ place: error }} hints={{ countyNone: planFa.countyNone, placeNone: planFa.villageNone }} />
+          <PlacePicker idPrefix="vil" villagesOnly value={props.pick} onChange={props.onPick} errors={{ place: error }} hints={{ countyNone: planFa.countyNone, placeNone: planFa.villageNone }} />
         </div>
       )}
     </Section>
@@ -182,6 +183,7 @@ export function PlanSections({ round, state, set, setDocs, errors, onBusy }: {
           ids={state.photos}
           name={planFa.photoName}
           purpose={PHOTO_PURPOSE}
+          maxFiles={MAX_PLAN_PHOTOS}
           needed={needed('photos')}
           error={errors.photos}
           onChange={(ids) => set('photos', ids)}

@@ -7,7 +7,7 @@ import { toPersianDigits } from '../../../../core/fa/normalize.js';
 import { faNumber } from '../../../../web/format.js';
 import type { Axis, Plan } from '../../contract.js';
 import type { PlaceRef } from '../../api-types.js';
-import { FUNDING_SOURCE_TITLES, OWNER_KIND_TITLES, type OwnerKind } from '../../enums.js';
+import { FUNDING_SOURCE_TITLES, OWNER_KIND_TITLES, type OwnerKind } from '../../titles.js';
 import { viewFa as v } from './fa-view.js';
 import { faFigure, faRial, faShort } from './format.js';
 

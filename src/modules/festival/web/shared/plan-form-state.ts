@@ -5,7 +5,7 @@
 import { toAsciiDigits } from '../../../../core/fa/normalize.js';
 import { fieldErrors } from '../../../../web/api.js';
 import type { Plan } from '../../contract.js';
-import type { FundingSource } from '../../enums.js';
+import type { FundingSource } from '../../titles.js';
 import { planFa } from './fa-plan.js';
 
 export type Errors = Record<string, string>;
