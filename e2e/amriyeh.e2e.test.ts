@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatJalaliDate } from '../src/core/fa/jalali.js';
 import { toAsciiDigits, toPersianDigits } from '../src/core/fa/normalize.js';
 import type { ApplicantView, CallView, RunView, StationManage } from '../src/modules/amriyeh/api-types.js';
-import { DEMO_PASSWORD, expectLight, expectPersianOnly, launchBrowser, pageErrors, recordScripts, screenshotAll, selectByLabel, shots, signInWithCode, staffPage, startServer, TINY_PNG, viewports, type RunningServer } from './support.js';
+import { expectLight, expectPersianOnly, launchBrowser, pageErrors, recordScripts, screenshotAll, selectByLabel, shots, signInWithCode, staffApi, staffPage, startServer, TINY_PNG, viewports, type RunningServer } from './support.js';
 
 // The rural firefighter amriyeh end to end. The Deputy for Dehyari Affairs opens a call and publishes its lottery
 // key, a dehyari declares its fire station and the district confirms its seats (staff JSON API: those screens are
@@ -25,30 +25,6 @@ const FILE_NAME = 'gavahi-emdad.png';
 const DAY = 86_400_000;
 
 const jalali = (d: Date) => toAsciiDigits(formatJalaliDate(d));
-
-type Call = <T>(method: 'GET' | 'POST', path: string, body?: unknown) => Promise<T>;
-
-/** A staff member's JSON API session (the same login and CSRF header as the staff screens). */
-async function staffApi(baseUrl: string, username: string): Promise<Call> {
-  const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  expect(res.status, `login ${username}`).toBe(200);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return async <T,>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, accept: 'application/json', ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await r.text();
-    if (!r.ok) throw new Error(`${username}: ${method} ${path} → ${r.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  };
-}
 
 /** Sign in to the staff screens in a fresh desktop context and open `path`. */
 describe('amriyeh: an applicant files on a phone, staff review and select, the letter verifies', () => {

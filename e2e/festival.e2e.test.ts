@@ -8,8 +8,7 @@ import type { JudgeQueue, OwnerEntry, RoundJudgesView, RoundResults, RoundView, 
 import type { ScoreInput } from '../src/modules/festival/contract.js';
 import { DEFAULT_RUBRIC } from '../src/modules/festival/enums.js';
 import { demoPhoto } from '../src/modules/festival/server/demo-photos.js';
-import { startServerOn, staffApi } from './festival-support.js';
-import { expectLight, expectPersianOnly, launchBrowser, pageErrors, recordScripts, shots, signInWithCode, staffPage as openStaffPage, viewports, type RunningServer } from './support.js';
+import { expectLight, expectPersianOnly, launchBrowser, pageErrors, recordScripts, shots, signInWithCode, staffApi, staffPage as openStaffPage, startServer, viewports, type RunningServer } from './support.js';
 
 // The festival from submission to the public showcase, in the browser with the demo data. A saffron grower of Shashak
 // (Sari's highlands) signs in on a phone with his mobile and a one-time code and files his plan on the open round
@@ -78,7 +77,7 @@ function scoresOf(score: number): ScoreInput['criteria'] {
 describe('festival: an entrepreneur files → screening → restart past the deadline → judging → announcement → showcase', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'shahrdeh-e2e-festival-'));
-    server = await startServerOn(dataDir);
+    server = await startServer({}, { dataDir, healthTimeoutMs: 120_000 });
     browser = await launchBrowser();
   });
 
@@ -148,7 +147,7 @@ describe('festival: an entrepreneur files → screening → restart past the dea
 
   it('a month later (the server restarted past the deadline) the secretariat starts judging', async () => {
     await server.stop();
-    server = await startServerOn(dataDir, { CLOCK_OFFSET_DAYS: '30' });
+    server = await startServer({ CLOCK_OFFSET_DAYS: '30' }, { dataDir, healthTimeoutMs: 120_000 });
     const secretariat = await staffApi(server.baseUrl, 'expert.rural');
     // The demo round's other entries still in screening: the secretariat finishes them (after the deadline, no returns).
     const list = await secretariat<{ items: { id: string; state: string }[] }>('GET', `/api/v1/festival/entries?roundId=${roundId}&pageSize=100`);

@@ -1,7 +1,8 @@
 /**
  * Helpers of the end-to-end suite: start the built server (`dist/server.js`) on a
  * free port with a fresh data folder and the demo data, launch the system
- * Chromium (never a downloaded one), save screenshots to e2e/screenshots/, and
+ * Chromium (never a downloaded one), save screenshots to e2e/screenshots/, a
+ * staff member's JSON API session (login + CSRF header), and
  * what the service tests share: the scripts a page loads and their weight, the
  * Persian-only check, the one-time code from the demo log, choosing an option by
  * its label, and signing in (a citizen with a code, staff through the form).
@@ -77,15 +78,18 @@ export async function waitForHealth(baseUrl: string, proc: ChildProcess, timeout
 /**
  * Start `node dist/server.js` with PORT, HOST=127.0.0.1, a fresh DATA_DIR and
  * DEMO=1 (the demo accounts, password `demo1234`), and wait until it is healthy.
+ * With `dataDir`, the server runs on that folder instead (made by the caller and
+ * kept on stop: the caller removes it), so a test can stop it and start it again
+ * on the same data with other settings.
  */
-export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(extraEnv: Record<string, string> = {}, { dataDir: keptDir, healthTimeoutMs = 60_000 }: { dataDir?: string; healthTimeoutMs?: number } = {}): Promise<RunningServer> {
   const entry = path.join(repoRoot, 'dist', 'server.js');
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
   if (!existsSync(path.join(repoRoot, 'dist', 'web', 'index.html'))) {
     throw new Error('dist/web/index.html is missing: run `npm run build` first');
   }
   const port = await freePort();
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'shahrdeh-e2e-'));
+  const dataDir = keptDir ?? (await mkdtemp(path.join(os.tmpdir(), 'shahrdeh-e2e-')));
   const baseUrl = `http://127.0.0.1:${port}`;
   let out = '';
   const proc = spawn(process.execPath, [entry], {
@@ -118,16 +122,40 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
         await exited;
       }
     }
-    await rm(dataDir, { recursive: true, force: true });
+    if (!keptDir) await rm(dataDir, { recursive: true, force: true });
   };
 
   try {
-    await waitForHealth(baseUrl, proc);
+    await waitForHealth(baseUrl, proc, healthTimeoutMs);
   } catch (err) {
     await stop();
     throw new Error(`${(err as Error).message}\n--- server output ---\n${out.slice(-5_000)}`);
   }
   return { baseUrl, port, dataDir, process: proc, output: () => out, stop };
+}
+
+export type Call = <T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown) => Promise<T>;
+
+/** A staff member's JSON API session (the same login and CSRF header as the staff screens). */
+export async function staffApi(baseUrl: string, username: string): Promise<Call> {
+  const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  expect(res.status, `login ${username}`).toBe(200);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return async <T,>(method: 'GET' | 'POST' | 'PUT', p: string, body?: unknown): Promise<T> => {
+    const r = await fetch(`${baseUrl}${p}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, accept: 'application/json', ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await r.text();
+    if (!r.ok) throw new Error(`${username}: ${method} ${p} → ${r.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
 }
 
 /** Launch the system Chromium headless. playwright-core never downloads a browser. */

@@ -44,6 +44,7 @@ export const faStaff = {
     // a case's page
     back: 'بازگشت',
     cancel: 'انصراف',
+    required: 'این بخش را پر کنید.',
     charCount: (n: string, max: string) => `${n} از ${max} نویسه`,
     // a list's filters (lists.tsx)
     total: (n: string) => `${n} مورد`,

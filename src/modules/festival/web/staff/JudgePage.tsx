@@ -6,13 +6,14 @@ import { api } from '../../../../web/api.js';
 import { PageLoader } from '../../../../web/components/PageLoader.js';
 import { usePageTitle } from '../../../../web/components/usePageTitle.js';
 import { CaseHeading, PageSection } from '../../../../web/staff/case.js';
+import { ConfirmStep } from '../../../../web/staff/ConfirmStep.js';
 import { QueryStatus } from '../../../../web/staff/ui.js';
 import type { JudgeEntryView, JudgeQueue } from '../../api-types.js';
 import { ffa } from './fa.js';
 import { jfa } from './fa-owner.js';
 import { queueKey } from './JudgeQueue.js';
 import { ScoreSheet } from './score-sheet.js';
-import { API, BASE, ConfirmStep, documentUrl, placeText, Refusal, yearText } from './shared.js';
+import { API, BASE, documentUrl, placeText, Refusal, yearText } from './shared.js';
 
 const PlanView = lazy(() => import('../shared/PlanView.js'));
 const t = jfa.score;
@@ -76,7 +77,7 @@ export default function JudgePage() {
             </Paper>
             {view.open && (
               <PageSection id="conflict" title={t.conflictTitle} hint={t.conflictHint}>
-                <ConfirmStep label={t.conflict} question={t.conflictQ} color="red" reasonLabel={t.conflictReason} onConfirm={declare} testId="declare-conflict" />
+                <ConfirmStep yesLabel={ffa.common.yes} label={t.conflict} question={t.conflictQ} color="red" reasonLabel={t.conflictReason} onConfirm={declare} testId="declare-conflict" />
               </PageSection>
             )}
           </Stack>

@@ -6,11 +6,13 @@ import { api } from '../../../../web/api.js';
 import { usePageTitle } from '../../../../web/components/usePageTitle.js';
 import { faNumber } from '../../../../web/format.js';
 import { CaseHeading, PageSection } from '../../../../web/staff/case.js';
+import { ConfirmStep } from '../../../../web/staff/ConfirmStep.js';
 import { Notice, QueryStatus } from '../../../../web/staff/ui.js';
 import type { RoundResults, RoundView } from '../../api-types.js';
+import { ffa } from './fa.js';
 import { rfa } from './fa-round.js';
 import { Agreement, RankingTable } from './results-parts.js';
-import { actionError, API, BASE, ConfirmStep, PhaseBadge, Refusal, useFestViewer, useRound } from './shared.js';
+import { actionError, API, BASE, PhaseBadge, Refusal, useFestViewer, useRound } from './shared.js';
 
 const t = rfa.results;
 
@@ -117,7 +119,7 @@ export default function ResultsPage() {
               <Text fw={700} data-testid="chosen-count">
                 {t.chosen(faNumber(picked.size))}
               </Text>
-              <ConfirmStep label={t.announceTitle} question={t.announceQ(faNumber(picked.size))} color="green" disabled={picked.size === 0} onConfirm={announce} testId="announce" />
+              <ConfirmStep yesLabel={ffa.common.yes} label={t.announceTitle} question={t.announceQ(faNumber(picked.size))} color="green" disabled={picked.size === 0} onConfirm={announce} testId="announce" />
             </Stack>
           </PageSection>
         )}

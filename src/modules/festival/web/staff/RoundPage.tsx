@@ -5,13 +5,14 @@ import { Link, useLocation, useParams } from 'react-router';
 import { api } from '../../../../web/api.js';
 import { usePageTitle } from '../../../../web/components/usePageTitle.js';
 import { CaseHeading, PageSection } from '../../../../web/staff/case.js';
+import { ConfirmStep } from '../../../../web/staff/ConfirmStep.js';
 import { Notice, QueryStatus } from '../../../../web/staff/ui.js';
 import type { RoundView } from '../../api-types.js';
 import { ffa } from './fa.js';
 import { rfa } from './fa-round.js';
 import { RoundEditor } from './round-editor.js';
 import { RoundLinks, RoundSettings, RoundStatus } from './round-view.js';
-import { actionError, API, BASE, ConfirmStep, jalaliText, PhaseBadge, Refusal, useFestViewer, useRound, yearText } from './shared.js';
+import { actionError, API, BASE, jalaliText, PhaseBadge, Refusal, useFestViewer, useRound, yearText } from './shared.js';
 
 const t = rfa.page;
 const cmd = rfa.cmd;
@@ -92,13 +93,13 @@ export default function RoundPage() {
             {v.manage && (
               <PageSection id="commands" title={t.commands} testId="round-commands">
                 <Stack gap="sm">
-                  {round.can.open && <ConfirmStep label={cmd.open} question={cmd.openQ} color="green" onConfirm={() => step('open', cmd.opened)} testId="open-round" />}
+                  {round.can.open && <ConfirmStep yesLabel={ffa.common.yes} label={cmd.open} question={cmd.openQ} color="green" onConfirm={() => step('open', cmd.opened)} testId="open-round" />}
                   {round.state === 'open' && !round.can.startJudging && (
                     <Text size="sm" c="dimmed">
                       {cmd.waitDeadline(jalaliText(round.deadline))}
                     </Text>
                   )}
-                  {round.can.startJudging && <ConfirmStep label={cmd.startJudging} question={cmd.startJudgingQ} color="violet" onConfirm={() => step('start-judging', cmd.started)} testId="start-judging" />}
+                  {round.can.startJudging && <ConfirmStep yesLabel={ffa.common.yes} label={cmd.startJudging} question={cmd.startJudgingQ} color="violet" onConfirm={() => step('start-judging', cmd.started)} testId="start-judging" />}
                   {round.can.announce && (
                     <>
                       <Button component={Link} to={`${BASE}/rounds/${round.id}/results`} color="green" variant="light" data-testid="go-announce">

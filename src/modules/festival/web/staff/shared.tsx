@@ -1,9 +1,9 @@
 // What the festival's staff screens share: the viewer's powers (viewer.ts) as a hook, the area heading and its tabs,
 // state and phase badges, the reference queries (rounds, a round's public settings), small formatters, a Jalali date
-// input, the message of a failed action with the reasons a refusal carries, and a step that asks first. Generic
-// pieces (facts, notices, lists, provinces) are the shell's: src/web/staff/ui.tsx, lists.tsx and case.tsx.
-import { useState, type ReactNode } from 'react';
-import { Alert, Button, Group, List, Stack, Text, Textarea, TextInput, type TextInputProps } from '@mantine/core';
+// input and the message of a failed action with the reasons a refusal carries. Generic pieces (facts, notices, lists,
+// provinces, a step that asks first) are the shell's: src/web/staff/ui.tsx, lists.tsx, case.tsx and ConfirmStep.tsx.
+import type { ReactNode } from 'react';
+import { Alert, List, Stack, Text, TextInput, type TextInputProps } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useLocation } from 'react-router';
 import { toAsciiDigits, toPersianDigits } from '../../../../core/fa/normalize.js';
@@ -184,74 +184,6 @@ export function Refusal({ err, onClose }: { err: unknown; onClose?: () => void }
             </List>
           </>
         )}
-      </Stack>
-    </Alert>
-  );
-}
-
-// ---- a step that asks first ----
-
-/**
- * A step that cannot be taken back: the button, then the question in place (with a required reason when asked),
- * «yes» and «انصراف». `onConfirm` does it; when it throws, the page shows why (the question closes either way).
- */
-export function ConfirmStep({
-  label,
-  question,
-  color,
-  disabled,
-  reasonLabel,
-  onConfirm,
-  testId,
-}: {
-  label: string;
-  question: string;
-  color?: string;
-  disabled?: boolean;
-  reasonLabel?: string;
-  onConfirm: (reason: string) => Promise<void>;
-  testId: string;
-}) {
-  const [asking, setAsking] = useState(false);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  if (!asking) {
-    return (
-      <Button variant="light" color={color} disabled={disabled} onClick={() => setAsking(true)} data-testid={testId}>
-        {label}
-      </Button>
-    );
-  }
-  async function go() {
-    if (reasonLabel && !reason.trim()) {
-      setReasonError(c.required);
-      return;
-    }
-    setBusy(true);
-    try {
-      await onConfirm(reason.trim());
-    } finally {
-      setBusy(false);
-      setAsking(false);
-    }
-  }
-  return (
-    <Alert color={color ?? 'blue'} variant="light" role="alertdialog" aria-label={label} data-testid={`${testId}-confirm`}>
-      <Stack gap="xs">
-        <Text size="sm" fw={700}>
-          {label}
-        </Text>
-        <Text size="sm">{question}</Text>
-        {reasonLabel && <Textarea label={reasonLabel} required autosize minRows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={reasonError} data-testid={`${testId}-reason`} />}
-        <Group gap="xs">
-          <Button color={color} size="xs" loading={busy} onClick={() => void go()} data-testid={`${testId}-yes`}>
-            {c.yes}
-          </Button>
-          <Button variant="subtle" size="xs" onClick={() => setAsking(false)} disabled={busy}>
-            {c.cancel}
-          </Button>
-        </Group>
       </Stack>
     </Alert>
   );

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Container, Group, Stack, Text, Textarea } from '@mantine/core';
+import { Container, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { api } from '../../../../web/api.js';
 import { usePageTitle } from '../../../../web/components/usePageTitle.js';
 import { faNumber } from '../../../../web/format.js';
 import { CaseHeading, PageSection } from '../../../../web/staff/case.js';
+import { ConfirmStep } from '../../../../web/staff/ConfirmStep.js';
 import { Facts, Notice, QueryStatus } from '../../../../web/staff/ui.js';
 import type { BankItem, CourseAssignmentView, CourseView } from '../../api-types.js';
 import { Assignments, Candidates } from './course-assign.js';
@@ -15,53 +16,6 @@ import { ifa } from './fa.js';
 import { actionError, API, BASE, CourseStateBadge, jalaliText, todayJalali } from './shared.js';
 
 const t = cfa.page;
-
-/** A step that cannot be taken back: the button, then a confirmation (with a required reason when asked). */
-function ConfirmAction({ label, hint, color, withReason, disabled, onConfirm, testId }: { label: string; hint?: string; color?: string; withReason?: boolean; disabled?: boolean; onConfirm: (reason: string) => Promise<void>; testId: string }) {
-  const [asking, setAsking] = useState(false);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  if (!asking) {
-    return (
-      <Button variant="light" color={color} disabled={disabled} onClick={() => setAsking(true)} data-testid={testId}>
-        {label}
-      </Button>
-    );
-  }
-  async function go() {
-    if (withReason && !reason.trim()) {
-      setReasonError(ifa.common.required);
-      return;
-    }
-    setBusy(true);
-    try {
-      await onConfirm(reason.trim());
-    } finally {
-      setBusy(false);
-      setAsking(false);
-    }
-  }
-  return (
-    <Alert color={color ?? 'blue'} variant="light" role="alertdialog" aria-label={label} data-testid={`${testId}-confirm`}>
-      <Stack gap="xs">
-        <Text size="sm" fw={700}>
-          {label}
-        </Text>
-        {hint && <Text size="sm">{hint}</Text>}
-        {withReason && <Textarea label={t.cancelReason} required autosize minRows={2} maxLength={1000} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={reasonError} data-testid={`${testId}-reason`} />}
-        <Group gap="xs">
-          <Button color={color} size="xs" loading={busy} onClick={() => void go()} data-testid={`${testId}-yes`}>
-            {ifa.common.confirm}
-          </Button>
-          <Button variant="subtle" size="xs" onClick={() => setAsking(false)} disabled={busy}>
-            {ifa.common.cancel}
-          </Button>
-        </Group>
-      </Stack>
-    </Alert>
-  );
-}
 
 /**
  * `/app/instructors/courses/:id`: one course — its facts, the assigned instructors (unassign while planned), the
@@ -188,9 +142,10 @@ export default function CoursePage() {
                 )}
                 {manage && planned && (
                   <Stack gap="xs">
-                    <ConfirmAction
+                    <ConfirmStep
                       label={t.held}
-                      hint={t.heldHint}
+                      question={t.heldHint}
+                      yesLabel={ifa.common.confirm}
                       color="violet"
                       disabled={!started || course.assignments.length === 0}
                       onConfirm={() => run(() => api.post<CourseView>(`${API}/courses/${course.id}/held`), t.heldDone)}
@@ -201,11 +156,11 @@ export default function CoursePage() {
                         {!started ? t.heldNotYet(jalaliText(course.startsOn)) : t.heldNeedsInstructor}
                       </Text>
                     )}
-                    <ConfirmAction label={t.cancel} color="red" withReason onConfirm={(reason) => run(() => api.post<CourseView>(`${API}/courses/${course.id}/cancel`, { reason }), t.cancelled)} testId="cancel-course" />
+                    <ConfirmStep label={t.cancel} yesLabel={ifa.common.confirm} color="red" reasonLabel={t.cancelReason} reasonMaxLength={1000} onConfirm={(reason) => run(() => api.post<CourseView>(`${API}/courses/${course.id}/cancel`, { reason }), t.cancelled)} testId="cancel-course" />
                   </Stack>
                 )}
                 {manage && course.state === 'held' && (
-                  <ConfirmAction label={t.close} hint={t.closeHint} color="green" onConfirm={() => run(() => api.post<CourseView>(`${API}/courses/${course.id}/close`), t.closed)} testId="close-course" />
+                  <ConfirmStep label={t.close} question={t.closeHint} yesLabel={ifa.common.confirm} color="green" onConfirm={() => run(() => api.post<CourseView>(`${API}/courses/${course.id}/close`), t.closed)} testId="close-course" />
                 )}
               </Stack>
             </PageSection>
