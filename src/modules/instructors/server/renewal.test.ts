@@ -4,6 +4,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dbDateOf } from '../../../core/db/dates.js';
 import { JobWorker } from '../../../core/jobs/queue.js';
 import { jobs } from '../../../core/jobs/schema.js';
 import { notifyOutbox } from '../../../core/notify/schema.js';
@@ -31,8 +32,9 @@ async function req(method: 'GET' | 'POST' | 'PUT', url: string, who: Headers | n
 }
 const mine = async () => (await req('GET', '/api/v1/instructors/me', me)).body;
 const profileRow = async (id: number) => (await t.db.select().from(instProfiles).where(eq(instProfiles.id, id)))[0]!;
+// The Tehran calendar day, as the code counts: between 20:30 and 24:00 UTC the UTC day is already yesterday there.
 const setUntil = (id: number, daysFromNow: number) =>
-  t.db.update(instProfiles).set({ qualifiedUntil: new Date(new Date(Date.now() + daysFromNow * DAY).toISOString().slice(0, 10) + 'T00:00:00Z') }).where(eq(instProfiles.id, id));
+  t.db.update(instProfiles).set({ qualifiedUntil: dbDateOf(new Date(Date.now() + daysFromNow * DAY)) }).where(eq(instProfiles.id, id));
 
 /** Files his application, the expert forwards every field, the committee decides. Returns the application id. */
 async function fileAndDecide(decision: 'qualify' | 'not_qualify', qualifiedFields?: string[]): Promise<{ id: string; kind: string }> {
