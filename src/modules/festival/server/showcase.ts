@@ -118,6 +118,9 @@ export async function showcaseEntry(db: DbOrTx, id: string): Promise<CardSource>
   return r;
 }
 
+/** How many other plans the similar-plans ranking considers on a plan page. */
+const SIMILAR_CANDIDATES = 200;
+
 /** GET /showcase/:id: the plan's page; `viewer` for a signed-in dehyari (his villages, which of them marked it). */
 export async function showcasePlan(db: DbOrTx, id: string, actor: Actor | null): Promise<ShowcasePlan> {
   const src = await showcaseEntry(db, id);
@@ -127,15 +130,23 @@ export async function showcasePlan(db: DbOrTx, id: string, actor: Actor | null):
   const docs = p.photos.length ? await db.select({ id: docFiles.id, filename: docFiles.filename }).from(docFiles).where(inArray(docFiles.id, p.photos)) : [];
   const names = new Map(docs.map((d) => [d.id, d.filename]));
 
+  // Candidates for "similar plans": the SIMILAR_CANDIDATES nearest by axis, province and recency, with only the words
+  // compared. Scoring the whole catalogue per request took seconds at 20,000 plans (bench/results/festival-showcase.md).
   const others = await db
-    .select({ id: festEntries.id, axis: festEntries.axis, category: festEntries.category, provinceId: festEntries.provinceId, title: festEntries.title, plan: festEntries.plan })
+    .select({
+      id: festEntries.id, axis: festEntries.axis, category: festEntries.category, provinceId: festEntries.provinceId, title: festEntries.title,
+      words: sql<string>`left(${festEntries.plan}->>'summary', 1000) || ' ' || left(${festEntries.plan}->>'actions', 1500)`,
+    })
     .from(festEntries)
     .innerJoin(festRounds, eq(festRounds.id, festEntries.roundId))
-    .where(and(onShowcase, ne(festEntries.id, e.id)));
-  const asInput = (x: { id: string; axis: string; category: string; provinceId: number; title: string; plan: EntryRow['plan'] }) => ({
-    id: x.id, axis: x.axis, category: x.category || null, provincePath: `/${x.provinceId}/`, text: `${x.title} ${x.plan.summary} ${x.plan.actions}`,
+    .where(and(onShowcase, ne(festEntries.id, e.id)))
+    .orderBy(sql`(${festEntries.axis} = ${e.axis}) desc`, sql`(${festEntries.provinceId} = ${e.provinceId}) desc`, desc(festEntries.selectedAt), asc(festEntries.id))
+    .limit(SIMILAR_CANDIDATES);
+  const asInput = (x: { id: string; axis: string; category: string; provinceId: number; title: string; words: string }) => ({
+    id: x.id, axis: x.axis, category: x.category || null, provincePath: `/${x.provinceId}/`, text: `${x.title} ${x.words}`,
   });
-  const similar = await cardsOf(db, similarPlans(asInput(e), others.map(asInput), 4).map((s) => s.id));
+  const target = { id: e.id, axis: e.axis, category: e.category, provinceId: e.provinceId, title: e.title, words: `${e.plan.summary} ${e.plan.actions}` };
+  const similar = await cardsOf(db, similarPlans(asInput(target), others.map(asInput), 4).map((s) => s.id));
 
   const questions = await db.select().from(festQuestions).where(and(eq(festQuestions.entryId, e.id), sql`${festQuestions.answer} is not null`)).orderBy(asc(festQuestions.askedAt));
   const reps = await db.select().from(festReplications).where(eq(festReplications.entryId, e.id)).orderBy(asc(festReplications.createdAt));
