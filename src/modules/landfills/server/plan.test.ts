@@ -122,6 +122,18 @@ describe('solvePlan on small random scenarios, against brute force', () => {
     expect(heuristicOptimal).toBeGreaterThanOrEqual(Math.floor(binding * 0.8));
   });
 
+  it('the heuristic alone still finds a tight packing its construction misses (found by the property above)', () => {
+    const tight = [
+      { p: 2, openCost: null, sites: [{ id: 's0', capacity: 8 }, { id: 's1', capacity: 3 }], villages: [2, 2, 2, 0, 2, 0, 3].map((demand, i) => ({ id: `v${i}`, demand })), distances: [[0, 0], [5, 0], [41, 0], [0, 0], [0, 0], [0, 0], [0, 1]], timeLimitSeconds: 5 },
+      { p: 3, openCost: null, sites: [{ id: 's0', capacity: 8 }, { id: 's1', capacity: 3 }, { id: 's2', capacity: 2 }], villages: [4, 0, 3, 0, 3, 2, 1].map((demand, i) => ({ id: `v${i}`, demand })), distances: [[0, 0, 0], [0, 0, 0], [0, 0, 0], [0, 0, 0], [0, 0, 0], [0, 1, 1], [0, 0, 0]], timeLimitSeconds: 5 },
+    ];
+    for (const inp of tight) {
+      const heur = solvePlan(inp, { exact: 'never' });
+      checkPlan(inp, heur);
+      expect(heur.objective).toBeCloseTo(bruteForce(inp), 9);
+    }
+  });
+
   it('is deterministic', () => {
     fc.assert(
       fc.property(small(true), (inp) => {

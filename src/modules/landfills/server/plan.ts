@@ -44,6 +44,7 @@
 import { ROAD_FACTOR } from './geo.js';
 import { assemble } from './plan-assemble.js';
 import { assignWithCapacities } from './plan-capacity.js';
+import { exactAssign } from './plan-capacity-exact.js';
 import { capacityMoves, coverDemand, fitsCapacities, largestSites } from './plan-capacity-moves.js';
 import { lagrangianBound } from './plan-bound.js';
 import { EXACT_WORK, exactSolve, exactWork } from './plan-exact.js';
@@ -53,6 +54,9 @@ import { buildInstance, defaultNeighbours } from './plan-instance.js';
 import { rng, SwapSearch, type Move } from './plan-search.js';
 import { PlanError, type Found, type PlanInput, type PlanOptions, type PlanPhase, type PlanResult } from './plan-types.js';
 import { shake, topMoves } from './plan-vns.js';
+
+/** Nodes the exact assignment may visit when the constructive one finds no feasible packing at all. */
+const FALLBACK_NODES = 200_000;
 
 export { ROAD_FACTOR };
 export { explainPlan, type PlanExplanation } from './plan-explain.js';
@@ -322,7 +326,14 @@ export function solvePlan(input: PlanInput, options: PlanOptions = {}): PlanResu
   const capLB = Math.max(uncapLB, capBound.bound);
   lower = roundLB(capLB);
   if (!best) {
-    const all = evaluate(pMode ? largestSites(inst, p!) : Array.from({ length: m }, (_, j) => j));
+    const wide = pMode ? largestSites(inst, p!) : Array.from({ length: m }, (_, j) => j);
+    let all = evaluate(wide);
+    if (!all) {
+      // The constructive assignment can miss a tight packing (e.g. capacities 8 + 3 for a demand of 11); a bounded
+      // exact search finds one when it exists — on small scenarios at once, on large ones it gives up as before.
+      const ex = exactAssign(inst, wide, FALLBACK_NODES);
+      if (ex && ex !== 'limit') all = { found: { open: wide.slice().sort((x, y) => x - y), site: ex.site, objective: ex.cost + (pMode ? 0 : F * wide.length) }, prices: bestPrices.slice() };
+    }
     if (!all) {
       throw new PlanError(
         'infeasible',
