@@ -31,6 +31,7 @@ import { festEntries, festQuestions, festReplications, festRounds } from '../src
 import { similarPlans } from '../src/modules/festival/similar.js';
 import { MODULES } from '../src/modules/index.js';
 import { withDatabase } from '../src/test/pg-url.js';
+import { seededRandom } from '../src/core/random.js';
 
 const ROUNDS = Number(process.env.FEST_ROUNDS ?? 10);
 const PER_ROUND = Number(process.env.FEST_PER_ROUND ?? 2000);
@@ -42,17 +43,7 @@ const PG_DB = 'bench_festival';
 
 // ---- a reproducible generator of Persian plans ---------------------------------------------------------------------
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rnd = mulberry32(1405);
+const rnd = seededRandom(1405);
 const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 /** Zipf-like: early items much more often than late ones. */

@@ -46,6 +46,7 @@ export const faStaff = {
     cancel: 'انصراف',
     required: 'این بخش را پر کنید.',
     charCount: (n: string, max: string) => `${n} از ${max} نویسه`,
+    dateHint: 'مانند ۱۴۰۵/۰۱/۱۵',
     // a list's filters (lists.tsx)
     total: (n: string) => `${n} مورد`,
     search: 'جست‌وجو',

@@ -4,9 +4,10 @@
 import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useLocation } from 'react-router';
-import { api, ApiError, errorMessage, type Me } from '../../../../web/api.js';
+import { api, type Me } from '../../../../web/api.js';
 import { useMe } from '../../../../web/session.js';
 import { AreaHeader, StateBadge } from '../../../../web/staff/ui.js';
+import { actionErrorOf } from '../../../../web/staff/inputs.js';
 import { APPLICATION_STATE_TITLES, CALL_STATE_TITLES, type ApplicationState, type CallState } from '../../enums.js';
 import type { CallSummary, RunSummary } from '../../api-types.js';
 import { afa } from './fa.js';
@@ -54,10 +55,7 @@ export function AmriyehHeader({ title, extra }: { title: string; extra?: ReactNo
 }
 
 /** The Persian message of a failed action; a 409 (someone else acted first) says so. */
-export function actionError(err: unknown): { message: string; conflict: boolean } {
-  if (err instanceof ApiError && err.status === 409 && err.code === 'version_conflict') return { message: afa.common.conflict, conflict: true };
-  return { message: errorMessage(err), conflict: err instanceof ApiError && err.status === 409 };
-}
+export const actionError = (err: unknown) => actionErrorOf(err, afa.common.conflict);
 
 // ---- the viewer ----
 

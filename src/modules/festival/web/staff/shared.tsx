@@ -3,14 +3,15 @@
 // input and the message of a failed action with the reasons a refusal carries. Generic pieces (facts, notices, lists,
 // provinces, a step that asks first) are the shell's: src/web/staff/ui.tsx, lists.tsx, case.tsx and ConfirmStep.tsx.
 import type { ReactNode } from 'react';
-import { Alert, List, Stack, Text, TextInput, type TextInputProps } from '@mantine/core';
+import { Alert, List, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useLocation } from 'react-router';
-import { toAsciiDigits, toPersianDigits } from '../../../../core/fa/normalize.js';
-import { api, ApiError, errorMessage } from '../../../../web/api.js';
+import { toPersianDigits } from '../../../../core/fa/normalize.js';
+import { api, ApiError } from '../../../../web/api.js';
 import { faNumber } from '../../../../web/format.js';
 import { useMe } from '../../../../web/session.js';
 import { AreaHeader, StateBadge } from '../../../../web/staff/ui.js';
+import { actionErrorOf } from '../../../../web/staff/inputs.js';
 import type { PlaceRef, RoundPublic, RoundView } from '../../api-types.js';
 import { ENTRY_STATE_TITLES, ROUND_PHASE_TITLES, type EntryState, type RoundPhase } from '../../enums.js';
 import { ffa } from './fa.js';
@@ -106,36 +107,12 @@ export function Code({ value }: { value: string | null | undefined }) {
   return value ? <bdi className="st-code">{toPersianDigits(value)}</bdi> : <>{c.none}</>;
 }
 
-/** A muted line under a title. */
-export function Sub({ children }: { children: ReactNode }) {
-  return (
-    <Text size="xs" c="dimmed">
-      {children}
-    </Text>
-  );
-}
-
-/** A Jalali date field: shows Persian digits, keeps ASCII 'YYYY/MM/DD' as typed (the API's form). */
-export function JalaliInput({ value, onChange, ...props }: Omit<TextInputProps, 'value' | 'onChange'> & { value: string; onChange: (v: string) => void }) {
-  return (
-    <TextInput
-      placeholder={c.dateHint}
-      inputMode="numeric"
-      classNames={{ input: 'st-ltr' }}
-      {...props}
-      value={toPersianDigits(value)}
-      onChange={(e) => onChange(toAsciiDigits(e.currentTarget.value).replace(/[^\d/-]/g, '').replace(/-/g, '/').slice(0, 10))}
-    />
-  );
-}
+export { JalaliInput, Sub } from '../../../../web/staff/inputs.js';
 
 // ---- errors ----
 
 /** The Persian message of a failed action; a version conflict (someone else acted first) says so. */
-export function actionError(err: unknown): { message: string; conflict: boolean } {
-  if (err instanceof ApiError && err.status === 409 && err.code === 'version_conflict') return { message: c.conflict, conflict: true };
-  return { message: errorMessage(err), conflict: false };
-}
+export const actionError = (err: unknown) => actionErrorOf(err, c.conflict);
 
 /** The fields of a problem answer beyond title and detail (the reasons of a refusal), when the client keeps them. */
 export function problemExtra(err: unknown): Record<string, unknown> {

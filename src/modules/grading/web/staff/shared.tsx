@@ -7,10 +7,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useLocation } from 'react-router';
 import { jalaliParts } from '../../../../core/fa/jalali.js';
 import { toPersianDigits } from '../../../../core/fa/normalize.js';
-import { api, ApiError, errorMessage, type Me } from '../../../../web/api.js';
+import { api, type Me } from '../../../../web/api.js';
 import { faNumber } from '../../../../web/format.js';
 import { useMe } from '../../../../web/session.js';
 import { AreaHeader, StateBadge } from '../../../../web/staff/ui.js';
+import { actionErrorOf } from '../../../../web/staff/inputs.js';
 import { ExampleBadge as VersionExampleBadge } from '../../../../web/staff/versions.js';
 import type { EntityView, RuleSetView, SheetView } from '../../api-types.js';
 import { toRuleSetLike } from '../../server/rules.js';
@@ -176,10 +177,7 @@ export function GradingHeader({ title, extra }: { title: string; extra?: ReactNo
 }
 
 /** The Persian message of a failed action; a 409 (someone else acted first) says so and asks for a reload. */
-export function actionError(err: unknown): { message: string; conflict: boolean } {
-  if (err instanceof ApiError && err.status === 409 && err.code === 'version_conflict') return { message: gfa.common.conflict, conflict: true };
-  return { message: errorMessage(err), conflict: err instanceof ApiError && err.status === 409 };
-}
+export const actionError = (err: unknown) => actionErrorOf(err, gfa.common.conflict);
 
 // ---- rules ----
 

@@ -19,7 +19,6 @@ export const ifa = {
     points: (p: string, w: string) => `${p} از ${w}`,
     rating: (avg: string, n: string) => `${avg} از ۵ (${n} ارزیابی)`,
     noRating: 'بدون ارزیابی',
-    dateHint: 'مانند ۱۴۰۵/۰۱/۱۵',
     dateInvalid: 'تاریخ را به شکل ۱۴۰۵/۰۱/۱۵ وارد کنید.',
     numberInvalid: 'عدد وارد کنید.',
     exportCsv: 'خروجی متنی (سی‌اس‌وی)',

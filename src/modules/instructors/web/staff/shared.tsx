@@ -3,15 +3,16 @@
 // the message of a failed action, and a list's page and field filter. Generic pieces (facts, notices, lists, provinces)
 // are the shell's: src/web/staff/ui.tsx, lists.tsx and versions.tsx.
 import type { ReactNode } from 'react';
-import { Anchor, Text, TextInput, type TextInputProps } from '@mantine/core';
+import { Anchor } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation } from 'react-router';
-import { toAsciiDigits, toPersianDigits } from '../../../../core/fa/normalize.js';
-import { api, ApiError, errorMessage, type Me } from '../../../../web/api.js';
+import { toPersianDigits } from '../../../../core/fa/normalize.js';
+import { api, type Me } from '../../../../web/api.js';
 import { faNumber } from '../../../../web/format.js';
 import { useMe } from '../../../../web/session.js';
 import { ParamSelect, usePagedList, type UpdateParams } from '../../../../web/staff/lists.js';
 import { AreaHeader, StateBadge } from '../../../../web/staff/ui.js';
+import { actionErrorOf, Sub } from '../../../../web/staff/inputs.js';
 import type { BankItem, CriteriaSetView, FieldView } from '../../api-types.js';
 import {
   APPLICATION_STATE_TITLES,
@@ -177,39 +178,13 @@ export function BankIdLine({ b }: { b: BankItem }) {
   );
 }
 
-/** A muted line under a title. */
-export function Sub({ children }: { children: ReactNode }) {
-  return (
-    <Text size="xs" c="dimmed">
-      {children}
-    </Text>
-  );
-}
-
-/**
- * A Jalali date field: shows Persian digits, keeps ASCII 'YYYY/MM/DD' as typed (the API's form); the caller checks it
- * with parseJalaliDate.
- */
-export function JalaliInput({ value, onChange, ...props }: Omit<TextInputProps, 'value' | 'onChange'> & { value: string; onChange: (v: string) => void }) {
-  return (
-    <TextInput
-      placeholder={ifa.common.dateHint}
-      inputMode="numeric"
-      classNames={{ input: 'st-ltr' }}
-      {...props}
-      value={toPersianDigits(value)}
-      onChange={(e) => onChange(toAsciiDigits(e.currentTarget.value).replace(/[^\d/-]/g, '').replace(/-/g, '/').slice(0, 10))}
-    />
-  );
-}
+export { JalaliInput } from '../../../../web/staff/inputs.js';
+export { Sub };
 
 // ---- errors ----
 
 /** The Persian message of a failed action; a version conflict (someone else acted first) says so and asks for a reload. */
-export function actionError(err: unknown): { message: string; conflict: boolean } {
-  if (err instanceof ApiError && err.status === 409 && err.code === 'version_conflict') return { message: ifa.common.conflict, conflict: true };
-  return { message: errorMessage(err), conflict: false };
-}
+export const actionError = (err: unknown) => actionErrorOf(err, ifa.common.conflict);
 
 // ---- queries ----
 

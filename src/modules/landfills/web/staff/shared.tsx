@@ -3,9 +3,10 @@
 // are the shell's: src/web/staff/ui.tsx.
 import type { ReactNode } from 'react';
 import { useLocation } from 'react-router';
-import { ApiError, errorMessage, type Me } from '../../../../web/api.js';
+import { type Me } from '../../../../web/api.js';
 import { useMe } from '../../../../web/session.js';
 import { AreaHeader, StateBadge } from '../../../../web/staff/ui.js';
+import { actionErrorOf } from '../../../../web/staff/inputs.js';
 import {
   SCENARIO_STATE_TITLES,
   SITE_KIND_TITLES,
@@ -95,8 +96,4 @@ export function LandfillsHeader({ title, extra }: { title: string; extra?: React
 }
 
 /** The Persian message of a failed action; a 409 (someone else changed it first) says so. */
-export function actionError(err: unknown): { message: string; conflict: boolean } {
-  if (err instanceof ApiError && err.status === 409 && err.code === 'version_conflict')
-    return { message: 'این رکورد را کس دیگری همین حالا تغییر داده است. صفحه را تازه کنید و دوباره بررسی کنید.', conflict: true };
-  return { message: errorMessage(err), conflict: err instanceof ApiError && err.status === 409 };
-}
+export const actionError = (err: unknown) => actionErrorOf(err, 'این رکورد را کس دیگری همین حالا تغییر داده است. صفحه را تازه کنید و دوباره بررسی کنید.', true);
