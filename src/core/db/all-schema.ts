@@ -6,3 +6,4 @@ export * from '../jobs/schema.js';
 export * from '../audit/schema.js';
 export * from '../documents/schema.js';
 export * from '../notify/schema.js';
+export * from '../http/schema.js';
