@@ -27,7 +27,7 @@ export async function startServer(databaseUrl?: string): Promise<BenchServer> {
   const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DEMO: '1', TRUST_PROXY: '1', LOG_LEVEL: 'info', WORKER: '0', COMPLAINT_SUBMITS_PER_HOUR: '1000000' };
   if (databaseUrl) Object.assign(env, { DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: '20' });
   else Object.assign(env, { DATA_DIR: mkdtempSync(join(tmpdir(), 'shahrdeh-bench-')) });
-  const child: ChildProcess = spawn(process.execPath, ['dist/server.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [`${process.env.SHAHRDEH_DIST ?? 'dist'}/server.js`], { env: { ...env, WEB_DIR: `${process.env.SHAHRDEH_DIST ?? 'dist'}/web` }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => { out += d; if (out.length > 5_000_000) out = out.slice(-1_000_000); });
   child.stderr!.on('data', (d) => { out += d; });

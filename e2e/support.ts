@@ -83,10 +83,12 @@ export async function waitForHealth(baseUrl: string, proc: ChildProcess, timeout
  * on the same data with other settings.
  */
 export async function startServer(extraEnv: Record<string, string> = {}, { dataDir: keptDir, healthTimeoutMs = 60_000 }: { dataDir?: string; healthTimeoutMs?: number } = {}): Promise<RunningServer> {
-  const entry = path.join(repoRoot, 'dist', 'server.js');
+  // SHAHRDEH_DIST: another build folder than dist/ (its server.js and web/), so parallel work need not share one.
+  const distDir = path.join(repoRoot, process.env.SHAHRDEH_DIST ?? 'dist');
+  const entry = path.join(distDir, 'server.js');
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
-  if (!existsSync(path.join(repoRoot, 'dist', 'web', 'index.html'))) {
-    throw new Error('dist/web/index.html is missing: run `npm run build` first');
+  if (!existsSync(path.join(distDir, 'web', 'index.html'))) {
+    throw new Error(`${distDir}/web/index.html is missing: run \`npm run build\` first`);
   }
   const port = await freePort();
   const dataDir = keptDir ?? (await mkdtemp(path.join(os.tmpdir(), 'shahrdeh-e2e-')));
@@ -101,6 +103,7 @@ export async function startServer(extraEnv: Record<string, string> = {}, { dataD
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       DEMO: '1',
+      WEB_DIR: path.join(distDir, 'web'),
       ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
