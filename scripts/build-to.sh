@@ -6,3 +6,4 @@ cd "$(dirname "$0")/.."
 out="${1:?usage: build-to.sh DIR}"
 npx tsc -p tsconfig.server.json --outDir "$out"
 npx vite build --outDir "$out/web" --emptyOutDir
+npx tsx scripts/check-budgets.ts "$out/web"

@@ -3,12 +3,10 @@ import { BrowserRouter, NavLink, Outlet, Route, Routes } from 'react-router';
 import { Shell } from './components/Shell.js';
 import { PageLoader } from './components/PageLoader.js';
 import { fa } from './fa.js';
-import type { PublicServiceKey } from './pages/services.js';
 
 // Every route is its own chunk. The public pages (the citizen login included) are plain
 // markup: they download neither Mantine (MantineLayout) nor TanStack Query nor any staff screen.
 const Home = lazy(() => import('./pages/Home.js'));
-const ComingSoon = lazy(() => import('./pages/ComingSoon.js'));
 const NotFound = lazy(() => import('./pages/NotFound.js'));
 const MantineLayout = lazy(() => import('./mantine/MantineLayout.js'));
 const StaffLogin = lazy(() => import('./pages/StaffLogin.js'));
@@ -29,7 +27,11 @@ const Instructors = lazy(() => import('../modules/instructors/web/public/routes.
 // The festival's public pages (the round, the entrepreneur's plans) and the showcase of selected plans: plain markup,
 // one lazy entry each.
 const Festival = lazy(() => import('../modules/festival/web/public/routes.js'));
-const Showcase = lazy(() => import('../modules/festival/web/public/showcase-routes.js'));
+// The catalogue is where links to the showcase land: its page is fetched together with the route table, not after it.
+const Showcase = lazy(() => {
+  if (/^\/showcase\/?$/.test(window.location.pathname)) void import('../modules/festival/web/public/Showcase.js');
+  return import('../modules/festival/web/public/showcase-routes.js');
+});
 
 function PublicNav() {
   return (
@@ -65,9 +67,6 @@ function AreaLayout() {
   );
 }
 
-/** The public services whose pages are not built yet: each shows «به‌زودی». */
-const soon: Array<[path: string, service: PublicServiceKey]> = [];
-
 /** The whole web app: the router and the route table. */
 export function App() {
   return (
@@ -86,9 +85,6 @@ export function App() {
           <Route path="rate/*" element={<Instructors area="rate" />} />
           <Route path="festival/*" element={<Festival />} />
           <Route path="showcase/*" element={<Showcase />} />
-          {soon.map(([path, service]) => (
-            <Route key={path} path={path} element={<ComingSoon service={service} />} />
-          ))}
           <Route path="citizen/login" element={<CitizenLogin />} />
           <Route element={<MantineLayout />}>
             <Route path="login" element={<StaffLogin />} />

@@ -189,8 +189,8 @@ export default function Showcase() {
             </p>
           ) : (
             <ul className="fe-cards">
-              {list.items.map((c) => (
-                <ShowcaseCard key={c.id} card={c} />
+              {list.items.map((c, i) => (
+                <ShowcaseCard key={c.id} card={c} first={i === 0} />
               ))}
             </ul>
           )}

@@ -1,4 +1,4 @@
-// A selected plan as a card of the catalogue (and of «similar plans»): cover photo (lazy), award, title, place and
+// A selected plan as a card of the catalogue (and of «similar plans»): cover photo (lazy but the first), award, title, place and
 // its key results.
 import './showcase.css';
 import { Link } from 'react-router';
@@ -8,7 +8,8 @@ import type { ShowcaseCard as Card } from '../../api-types.js';
 import { faRial } from '../shared/format.js';
 import { cfa as c } from './fa-card.js';
 
-export function ShowcaseCard({ card, headingLevel = 2 }: { card: Card; headingLevel?: 2 | 3 }) {
+/** `first`: the first card of the catalogue, whose cover is on screen at once (the page's largest paint): loaded eagerly. */
+export function ShowcaseCard({ card, headingLevel = 2, first = false }: { card: Card; headingLevel?: 2 | 3; first?: boolean }) {
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const facts = [
     card.jobs !== null ? c.jobs(faNumber(card.jobs)) : null,
@@ -19,7 +20,7 @@ export function ShowcaseCard({ card, headingLevel = 2 }: { card: Card; headingLe
     <li className="fe-card" data-testid="showcase-card">
       <Link to={`/showcase/${card.id}`} className="fe-card-link">
         {card.cover ? (
-          <img className="fe-cover" src={card.cover} alt="" loading="lazy" decoding="async" width={400} height={225} />
+          <img className="fe-cover" src={card.cover} alt="" loading={first ? 'eager' : 'lazy'} fetchPriority={first ? 'high' : 'auto'} decoding="async" width={400} height={225} />
         ) : (
           <span className="fe-cover fe-cover-none" aria-hidden="true">
             {c.noPhoto}
