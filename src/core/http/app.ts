@@ -21,7 +21,9 @@ import type { AppContext } from './context.js';
 import type { ModuleDef } from './module.js';
 import { coreRoutes } from './core-routes.js';
 import { installMetrics } from './metrics.js';
-import { installProblemHandlers, sendProblem } from './problem.js';
+import { installCompression } from './compress.js';
+import { frameworkProblem, installProblemHandlers, sendProblem } from './problem.js';
+import { databaseRateLimitStore } from './rate-limits.js';
 
 // zod's own messages in Persian, for every schema that does not give its own.
 z.config(zodFa());
@@ -51,6 +53,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: frameworkProblem,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -83,11 +86,14 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
+    // Counted in the database, shared by every instance (rate-limits.ts); fails closed (503) without it.
+    store: databaseRateLimitStore(ctx.db),
     errorResponseBuilder: (_req, c) => Object.assign(new Error('rate limited'), { statusCode: 429, retryAfter: Math.ceil(c.ttl / 1000) }),
   });
   await app.register(multipart, { limits: { fileSize: ctx.config.uploadMaxBytes, files: 5, fields: 20, fieldSize: 10_000 } });
   installAccess(app, ctx.db);
   installMetrics(app, ctx);
+  installCompression(app);
 
   await app.register(swagger, {
     openapi: {
@@ -112,9 +118,17 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       wildcard: true,
       index: false,
       decorateReply: false,
-      // Vite names assets by content hash: cache them for good; everything else revalidates.
-      setHeaders: (res: { setHeader(k: string, v: string): void }, path: string) =>
-        res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+      // The build writes .br and .gz copies of its text files (vite.config.ts): sent as they are when accepted.
+      preCompressed: true,
+      // Not the build's own notes (.vite/manifest.json).
+      dotfiles: 'ignore',
+      // Vite names assets by content hash: cache them for good; everything else revalidates. (cacheControl off, or
+      // the static plugin's own `max-age=0` replaces this.)
+      cacheControl: false,
+      setHeaders: (res: { setHeader(k: string, v: string): void }, path: string) => {
+        res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.setHeader('vary', 'accept-encoding');
+      },
     }));
   }
   const indexHtml = serveWeb ? readFileSync(join(WEB_DIR, 'index.html'), 'utf8') : '';

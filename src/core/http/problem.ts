@@ -13,6 +13,7 @@ const STATUS_TITLES: Record<number, [code: string, title: string]> = {
   406: ['not_acceptable', 'قالب پاسخ درخواستی پشتیبانی نمی‌شود.'],
   409: ['conflict', 'این درخواست با وضعیت فعلی ناسازگار است.'],
   413: ['payload_too_large', 'حجم داده یا فایل ارسالی بیش از حد مجاز است.'],
+  414: ['uri_too_long', 'نشانی درخواست بیش از حد طولانی است.'],
   415: ['unsupported_media_type', 'نوع محتوای ارسالی پشتیبانی نمی‌شود.'],
   422: ['unprocessable', 'داده ارسالی قابل پردازش نیست.'],
   429: ['rate_limited', 'تعداد درخواست‌ها بیش از حد مجاز است؛ کمی بعد دوباره تلاش کنید.'],
@@ -72,6 +73,15 @@ export function installProblemHandlers(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return send(reply, request, { status: 500, code: 'internal_error', title: 'خطای داخلی سامانه؛ لطفاً بعداً دوباره تلاش کنید.' });
   });
+}
+
+/**
+ * Fastify's `frameworkErrors`: errors of the router itself (a malformed percent-encoding in the path, a path
+ * parameter over `maxParamLength`) would otherwise answer plain JSON that echoes the path; answer problem+json.
+ */
+export function frameworkProblem(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  return sendProblem(reply, request, status);
 }
 
 /** Sends a problem for a status (used by the not-found handler and the access hook). */

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { purgeExpiredSessions } from '../auth/sessions.js';
 import type { AppContext } from '../http/context.js';
+import { purgeExpiredRateLimits } from '../http/rate-limits.js';
 import type { ModuleDef } from '../http/module.js';
 import { deliverPending, LogProvider, type NotificationProvider } from '../notify/outbox.js';
 import { registerSlaJobs } from '../workflow/sla.js';
@@ -22,7 +23,9 @@ export function startBackground(ctx: AppContext, log: FastifyBaseLogger, modules
   const tick = async () => {
     try {
       await deliverPending(ctx.db, provider, { limit: 50 });
-      if (rounds++ % 720 === 0) await purgeExpiredSessions(ctx.db); // about once an hour
+      if (rounds % 720 === 0) await purgeExpiredSessions(ctx.db); // about once an hour
+      if (rounds % 60 === 0) await purgeExpiredRateLimits(ctx.db); // about every 5 minutes
+      rounds++;
     } catch (e) {
       log.error({ err: e }, 'background round failed');
     }

@@ -39,7 +39,7 @@ const VERIFY_MISSES = { max: 20, windowMs: 10 * 60_000 };
 /** Service 4's API: see the route list at the top of api-types.ts. */
 export function amriyehRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db } = ctx;
-  const verifyMisses = new MissLimiter(VERIFY_MISSES);
+  const verifyMisses = new MissLimiter(db, 'amriyeh-verify', VERIFY_MISSES);
   const managesCalls = (request: FastifyRequest) => !!request.actor && can(request.actor, 'workflow.act', '/', ['expert.rural']);
   const requireManager = (request: FastifyRequest) => {
     if (!managesCalls(request)) throw forbidden();
@@ -80,12 +80,12 @@ export function amriyehRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     }
 
     app.get('/api/v1/verify/amriyeh/:number', { config: { access: 'public' }, schema: { tags: TAGS, params: NumberParam } }, async (request) => {
-      const wait = verifyMisses.blockedFor(request.ip);
+      const wait = await verifyMisses.blockedFor(request.ip);
       if (wait !== null) throw tooMany(wait);
       try {
         return await verifyLetter(db, request.params.number);
       } catch (e) {
-        verifyMisses.miss(request.ip);
+        await verifyMisses.miss(request.ip);
         throw e;
       }
     });

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Actor } from '../../../core/access/actor.js';
+import { sendStoredFile } from '../../../core/documents/store.js';
 import type { AppContext } from '../../../core/http/context.js';
 import { notFound, tooMany } from '../../../core/http/errors.js';
 import { MissLimiter } from '../../../core/http/miss-limiter.js';
@@ -28,8 +29,8 @@ const TRACK_MISSES = { max: 10, windowMs: 10 * 60_000 };
  */
 export function citizenRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db } = ctx;
-  // Per instance: see MissLimiter on what that means with several instances.
-  const trackMisses = new MissLimiter(TRACK_MISSES);
+  // Shared by every instance (in the database): see MissLimiter.
+  const trackMisses = new MissLimiter(db, 'track', TRACK_MISSES);
 
   /** The complaint of `code` if `actor` owns it (signed in with its mobile); otherwise 404, never 403. */
   async function ownComplaint(code: string, actor: Actor): Promise<LoadedComplaint> {
@@ -61,15 +62,15 @@ export function citizenRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get('/api/v1/complaints/track/:code', { config: { access: 'public' }, schema: { tags: TAGS, params: TrackingCodeParam } }, async (request) => {
       // Checked first, and for every code: a client that guessed too often learns nothing, not even from a right code.
-      const wait = trackMisses.blockedFor(request.ip);
+      const wait = await trackMisses.blockedFor(request.ip);
       if (wait !== null) throw tooMany(wait);
       const code = normalizeTrackingCode(request.params.code);
       const lc = code ? await complaintByCode(db, code) : null;
       if (!lc) {
-        trackMisses.miss(request.ip);
+        await trackMisses.miss(request.ip);
         throw notFound(FA.complaintNoun);
       }
-      return presentTrack(db, lc);
+      return presentTrack(lc);
     });
 
     app.get('/api/v1/complaints/mine', { config: { access: 'citizen' }, schema: { tags: TAGS } }, async (request) => {
@@ -86,11 +87,7 @@ export function citizenRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       const lc = await ownComplaint(request.params.code, request.actor!);
       const doc = await publicAttachment(db, lc.complaint.id, request.params.documentId);
       if (!doc) throw notFound(FA.documentNoun);
-      reply
-        .type(doc.mime)
-        .header('content-disposition', `attachment; filename="document"; filename*=UTF-8''${encodeURIComponent(doc.filename)}`)
-        .header('cache-control', 'private, no-store');
-      return reply.send(doc.content);
+      return sendStoredFile(reply, doc);
     });
 
     // The owner's actions: each answers the refreshed full view.

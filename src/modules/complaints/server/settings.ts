@@ -22,7 +22,7 @@ export const COMPLAINT_SETTINGS = {
   reopenDays: readInt('COMPLAINT_REOPEN_DAYS', 7, 1, 90),
   /**
    * COMPLAINT_SUBMITS_PER_HOUR: complaints (and additions of information) one signed-in citizen may send per hour
-   * and server instance, default 30 — a person never needs more; a script with one verified mobile is stopped.
+   * (counted in the database, across all instances), default 30 — a person never needs more; a script with one verified mobile is stopped.
    * Benchmarks raise it.
    */
   submitsPerHour: readInt('COMPLAINT_SUBMITS_PER_HOUR', 30, 1, 1_000_000),

@@ -50,20 +50,20 @@ const CODE_MISSES = { max: 30, windowMs: 10 * 60_000 };
 /** Bank search, courses, ratings and reports routes (see api-types.ts). */
 export function courseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db } = ctx;
-  const linkMisses = new MissLimiter(LINK_MISSES);
-  const codeMisses = new MissLimiter(CODE_MISSES);
+  const linkMisses = new MissLimiter(db, 'rating-link', LINK_MISSES);
+  const codeMisses = new MissLimiter(db, 'rating-code', CODE_MISSES);
   const today = () => formatJalaliDate(new Date()).replaceAll('/', '-');
 
   /** Runs a public rating lookup: refused while the client is blocked; an unknown link or a wrong code is a miss. */
   async function guarded<T>(request: FastifyRequest, token: string, run: () => Promise<T>): Promise<T> {
     const codeKey = `${request.ip} ${token}`;
-    const wait = linkMisses.blockedFor(request.ip) ?? codeMisses.blockedFor(codeKey);
+    const wait = (await linkMisses.blockedFor(request.ip)) ?? (await codeMisses.blockedFor(codeKey));
     if (wait !== null) throw tooMany(wait);
     try {
       return await run();
     } catch (e) {
-      if (e instanceof AppError && e.status === 404) linkMisses.miss(request.ip);
-      if (e instanceof AppError && e.code === 'code_invalid') codeMisses.miss(codeKey);
+      if (e instanceof AppError && e.status === 404) await linkMisses.miss(request.ip);
+      if (e instanceof AppError && e.code === 'code_invalid') await codeMisses.miss(codeKey);
       throw e;
     }
   }

@@ -41,7 +41,7 @@ const VERIFY_MISSES = { max: 20, windowMs: 10 * 60_000 };
 /** Instructor, review, criteria and verification routes (see api-types.ts). */
 export function instructorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db } = ctx;
-  const verifyMisses = new MissLimiter(VERIFY_MISSES);
+  const verifyMisses = new MissLimiter(db, 'training-id-verify', VERIFY_MISSES);
   const perCitizen = (max: number) => ({ rateLimit: { max, timeWindow: '1 hour', keyGenerator: (req: FastifyRequest) => `instructors:${req.actor?.id ?? req.ip}` } });
 
   return async (app) => {
@@ -51,12 +51,12 @@ export function instructorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     }));
 
     app.get('/api/v1/verify/training-id/:id', { config: { access: 'public' }, schema: { tags, params: z.object({ id: z.string().max(60) }) } }, async (request) => {
-      const wait = verifyMisses.blockedFor(request.ip);
+      const wait = await verifyMisses.blockedFor(request.ip);
       if (wait !== null) throw tooMany(wait);
       try {
         return await verifyTrainingId(db, request.params.id);
       } catch (e) {
-        verifyMisses.miss(request.ip);
+        await verifyMisses.miss(request.ip);
         throw e;
       }
     });

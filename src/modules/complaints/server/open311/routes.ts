@@ -52,9 +52,9 @@ export function open311Routes(ctx: AppContext): FastifyPluginAsyncZod {
   // Lookups by tracking code (requests/{id}, tokens/{token}, requests?service_request_id=…) count unknown codes
   // per client address, so codes cannot be found by trying many: after MISS_LIMIT.max misses the client gets
   // 429 for every lookup (even of a real code, so a guess cannot be confirmed) until old misses expire.
-  const misses = new MissLimiter(MISS_LIMIT);
-  const checkMisses = (request: FastifyRequest) => {
-    const wait = misses.blockedFor(request.ip);
+  const misses = new MissLimiter(db, 'open311', MISS_LIMIT);
+  const checkMisses = async (request: FastifyRequest) => {
+    const wait = await misses.blockedFor(request.ip);
     if (wait !== null) throw new Open311Error(429, M.rateLimited, 429, wait);
   };
 
@@ -70,11 +70,11 @@ export function open311Routes(ctx: AppContext): FastifyPluginAsyncZod {
   /** One public request by tracking code (in the jurisdiction, if named), counting a miss; 404 `missing` when none. */
   async function byTrackingCode(request: FastifyRequest, raw: string, missing: string): Promise<PublicRequest> {
     const jurisdiction = await jurisdictionOf(request);
-    checkMisses(request);
+    await checkMisses(request);
     const code = normalizeTrackingCode(raw);
     const [found] = code ? await listPublicRequests(db, { ids: [code], withinPath: jurisdiction?.path }) : [];
     if (!found) {
-      misses.miss(request.ip);
+      await misses.miss(request.ip);
       throw notFound(missing);
     }
     return found;
@@ -178,10 +178,10 @@ export function open311Routes(ctx: AppContext): FastifyPluginAsyncZod {
       const ids = parseList(q, 'service_request_id', MAX_IDS, M.tooManyIds(MAX_IDS));
       if (ids) {
         // The spec: service_request_id overrides every other argument (the jurisdiction still scopes).
-        checkMisses(request);
+        await checkMisses(request);
         const codes = [...new Set(ids.map(normalizeTrackingCode).filter((c): c is string => c !== null))];
         const list = await listPublicRequests(db, { ids: codes, withinPath: jurisdiction?.path });
-        for (let i = list.length; i < ids.length; i++) misses.miss(request.ip);
+        await misses.miss(request.ip, ids.length - list.length);
         return send(reply, format, 'service_requests', list.map(requestDocument));
       }
       const serviceCodes = parseList(q, 'service_code', MAX_CODES, M.tooManyCodes(MAX_CODES));
