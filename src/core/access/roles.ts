@@ -61,7 +61,8 @@ export const ROLES = {
   municipality: { title: 'کارشناس شهرداری', levels: ['city'], permissions: STAFF_BASE },
   dehyari: { title: 'دهیار', levels: ['village'], permissions: [...STAFF_BASE, 'landfills.read', 'landfills.edit'] },
   'grading.committee': { title: 'کارگروه درجه‌بندی', levels: ['country'], permissions: ['home.view', 'divisions.read', 'documents.read', 'workflow.act'] },
-  judge: { title: 'داور جشنواره', levels: ['country', 'province'], permissions: ['home.view', 'divisions.read', 'documents.read', 'festival.judge'] },
+  // No documents.read: a judge reads only the documents of the entries assigned to him (the festival module's document reader).
+  judge: { title: 'داور جشنواره', levels: ['country', 'province'], permissions: ['home.view', 'divisions.read', 'festival.judge'] },
   citizen: { title: 'شهروند', levels: ['country'], permissions: ['documents.upload'] },
 } as const satisfies Record<string, RoleSpec>;
 

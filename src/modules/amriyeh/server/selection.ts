@@ -273,9 +273,10 @@ async function letterByNumber(db: DbOrTx, number: string) {
 export async function revokeLetter(db: DbOrTx, number: string, reason: string, actor: Actor): Promise<void> {
   const found = await letterByNumber(db, number);
   if (!found) throw notFound(AFA.letterNoun);
+  // Scope first: a letter outside the actor's scope is refused (403, as the engine would), whatever its state.
+  const loaded = await loadApplication(db, found.app.id, applicationScope(actor, wfCases.divisionPath));
+  if (!loaded) throw forbidden();
   if (found.letter.revokedAt) throw conflict('already_revoked', AFA.alreadyRevoked);
-  const loaded = await loadApplication(db, found.app.id);
-  if (!loaded) throw notFound(AFA.letterNoun);
   await db.transaction(async (tx) => {
     await transition(tx, {
       caseId: loaded.case.id, action: 'revoke', actor, expectedVersion: loaded.case.version, comment: reason,

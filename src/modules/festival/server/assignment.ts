@@ -3,6 +3,7 @@
 // nothing, in one transaction with the round locked), filling panels left short, and a judge's declared conflict.
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../../../core/access/actor.js';
+import { can } from '../../../core/access/policy.js';
 import { appendAudit } from '../../../core/audit/audit.js';
 import { clockNow } from '../../../core/clock.js';
 import type { DbOrTx, Tx } from '../../../core/db/client.js';
@@ -164,4 +165,19 @@ export async function declareConflict(db: DbOrTx, actor: Actor, entryId: string,
       data: { reason, replacedBy: added.map(([, j]) => j) },
     });
   });
+}
+
+/**
+ * The judges' way to a document (registered with the core's documents store): a judge reads the photos and
+ * documents of the entries assigned to him, and nothing else (his role has no scope-wide `documents.read`).
+ */
+export async function judgeMayReadDocument(db: DbOrTx, actor: Actor, docId: string): Promise<boolean> {
+  if (actor.kind !== 'staff' || actor.id === null || !can(actor, 'festival.judge')) return false;
+  const [hit] = await db
+    .select({ one: sql<number>`1` })
+    .from(festAssignments)
+    .innerJoin(festEntries, eq(festEntries.id, festAssignments.entryId))
+    .where(and(eq(festAssignments.judgeId, actor.id), sql`(${festEntries.plan}->'photos' @> jsonb_build_array(${docId}::text) or exists (select 1 from jsonb_each(${festEntries.plan}->'documents') d where d.value @> jsonb_build_array(${docId}::text)))`))
+    .limit(1);
+  return !!hit;
 }

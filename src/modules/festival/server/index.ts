@@ -1,7 +1,9 @@
 import { DEFINITION_SERVICE } from '../../../core/access/services.js';
+import { registerDocumentReader } from '../../../core/documents/store.js';
 import type { AppContext } from '../../../core/http/context.js';
 import type { ModuleDef } from '../../../core/http/module.js';
 import { registerWorkflow } from '../../../core/workflow/definition.js';
+import { judgeMayReadDocument } from './assignment.js';
 import { seedFestivalDemo } from './demo.js';
 import { entryRoutes } from './routes-entries.js';
 import { judgingRoutes } from './routes-judging.js';
@@ -11,6 +13,7 @@ import { entryWorkflow } from './workflow.js';
 
 registerWorkflow(entryWorkflow);
 DEFINITION_SERVICE.set(entryWorkflow.key, 'festival');
+registerDocumentReader(judgeMayReadDocument);
 
 /**
  * Service 5: the festival of selected dehyari plans and rural entrepreneurs — rounds with axes and rubrics,
