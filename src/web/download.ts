@@ -1,11 +1,10 @@
 // Files made in the browser from what a page already shows (a summary table, a dashboard's figures).
 
-/** One CSV field per RFC 4180. */
-const csvField = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+import { csvField, formulaSafe } from '../core/http/csv-text.js';
 
-/** Rows as a CSV file (UTF-8 with BOM, so Excel reads the Persian), downloaded as `<name>.csv`. */
+/** Rows as a CSV file (UTF-8 with BOM, so Excel reads the Persian; text cells guarded against formulas), downloaded as `<name>.csv`. */
 export function downloadCsv(name: string, rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>): void {
-  const text = '\uFEFF' + rows.map((r) => r.map((v) => csvField(v == null ? '' : String(v))).join(',')).join('\r\n') + '\r\n';
+  const text = '\uFEFF' + rows.map((r) => r.map((v) => csvField(v == null ? '' : typeof v === 'string' ? formulaSafe(v) : String(v))).join(',')).join('\r\n') + '\r\n';
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
   const a = document.createElement('a');
   a.href = url;

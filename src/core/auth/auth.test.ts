@@ -99,11 +99,14 @@ describe('TOTP second factor', () => {
     const setup = (await t.app.inject({ method: 'POST', url: '/api/v1/auth/totp/setup', headers: h })).json();
     const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(setup.secret), digits: 6, period: 30 });
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/totp/enable', headers: h, payload: { code: '000000' === totp.generate() ? '111111' : '000000' } })).statusCode).toBe(400);
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/totp/enable', headers: h, payload: { code: totp.generate() } })).statusCode).toBe(200);
+    const enabledWith = totp.generate();
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/totp/enable', headers: h, payload: { code: enabledWith } })).statusCode).toBe(200);
     const need = await login({ username: 'twofa', password: 'secret-pass' });
     expect(need.statusCode).toBe(401);
     expect(need.json().code).toBe('totp_required');
-    expect((await login({ username: 'twofa', password: 'secret-pass', totp: totp.generate() })).statusCode).toBe(200);
+    // The code spent on enabling cannot be replayed; the next period's (within the allowed drift) signs in.
+    expect((await login({ username: 'twofa', password: 'secret-pass', totp: enabledWith })).statusCode).toBe(401);
+    expect((await login({ username: 'twofa', password: 'secret-pass', totp: totp.generate({ timestamp: Date.now() + 30_000 }) })).statusCode).toBe(200);
   });
 });
 

@@ -8,6 +8,7 @@ import { appendAudit } from '../audit/audit.js';
 import { toAsciiDigits } from '../fa/index.js';
 import { zMobile } from '../fa/zod.js';
 import { AppError, badRequest } from '../http/errors.js';
+import { hit } from '../http/rate-limits.js';
 import type { AppContext } from '../http/context.js';
 import { notify } from '../notify/outbox.js';
 import { divisionChain } from '../org/queries.js';
@@ -30,8 +31,24 @@ const TotpCode = z.object({ code: z.string().trim().max(10).transform(toAsciiDig
 
 const invalidCredentials = () => new AppError(401, 'invalid_credentials', 'نام کاربری یا گذرواژه نادرست است.');
 
+const TOTP_PERIOD = 30;
+
 function totpFor(secret: string, label: string) {
-  return new OTPAuth.TOTP({ issuer: 'Shahrdeh', label, secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 });
+  return new OTPAuth.TOTP({ issuer: 'Shahrdeh', label, secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: TOTP_PERIOD });
+}
+
+/**
+ * Checks a TOTP code of a user (one period of clock drift either way) and spends it: a code accepted once is
+ * refused if offered again (RFC 6238 §5.2), so a code seen over a shoulder or in a log cannot be replayed.
+ * The spent time step is kept in the shared counters table, so every instance refuses it.
+ */
+async function totpAccepted(db: AppContext['db'], user: typeof authUsers.$inferSelect, code: string): Promise<boolean> {
+  if (!user.totpSecret) return false;
+  const delta = totpFor(user.totpSecret, user.username ?? '').validate({ token: toAsciiDigits(code), window: 1 });
+  if (delta === null) return false;
+  const step = Math.floor(Date.now() / 1000 / TOTP_PERIOD) + delta;
+  const used = await hit(db, `totp:${user.id}:${step}`, 3 * TOTP_PERIOD * 1000);
+  return used.hits === 1;
 }
 
 /** The public view of a user (never hashes or secrets). */
@@ -44,6 +61,9 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db, config } = ctx;
 
   async function startSession(request: FastifyRequest, reply: FastifyReply, user: typeof authUsers.$inferSelect) {
+    // Signing in always issues a fresh token and ends the session the browser came with (if any): a session id
+    // planted before sign-in is never adopted, and an old cookie does not outlive a new sign-in.
+    if (request.session) await destroySession(db, request.session.id);
     const { token, csrfToken } = await createSession(db, user.id, config.sessionTtlHours, { ip: request.ip, userAgent: request.headers['user-agent'] });
     reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https', maxAge: config.sessionTtlHours * 3600 });
     return { user: presentUser(user), csrfToken };
@@ -67,7 +87,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       let ok = passwordOk;
       if (ok && user.totpEnabled) {
         if (!totp) throw new AppError(401, 'totp_required', 'کد تأیید دومرحله‌ای را وارد کنید.');
-        ok = totpFor(user.totpSecret!, user.username ?? '').validate({ token: toAsciiDigits(totp), window: 1 }) !== null;
+        ok = await totpAccepted(db, user, totp);
       }
       if (!ok) {
         const failures = user.failedLogins + 1;
@@ -136,14 +156,24 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post('/api/v1/auth/totp/enable', { config: { access: 'staff' }, schema: { tags: ['auth'], body: TotpCode } }, async (request) => {
       const user = request.session!.user;
       if (!user.totpSecret) throw badRequest('totp_not_set_up', 'ابتدا تأیید دومرحله‌ای را راه‌اندازی کنید.');
-      if (totpFor(user.totpSecret, user.username ?? '').validate({ token: request.body.code, window: 1 }) === null) {
-        throw badRequest('totp_invalid', 'کد تأیید نادرست است.');
-      }
+      if (!(await totpAccepted(db, user, request.body.code))) throw badRequest('totp_invalid', 'کد تأیید نادرست است.');
       await db.transaction(async (tx) => {
         await tx.update(authUsers).set({ totpEnabled: true }).where(eq(authUsers.id, user.id));
         await appendAudit(tx, await actorOf(tx, user), { action: 'auth.totp_enabled', entityType: 'user', entityId: user.id });
       });
       return { totpEnabled: true };
+    });
+
+    // Turning the second factor off needs a current code: a stolen session alone cannot remove it.
+    app.post('/api/v1/auth/totp/disable', { config: { access: 'staff' }, schema: { tags: ['auth'], body: TotpCode } }, async (request) => {
+      const user = request.session!.user;
+      if (!user.totpEnabled) throw badRequest('totp_not_enabled', 'تأیید دومرحله‌ای فعال نیست.');
+      if (!(await totpAccepted(db, user, request.body.code))) throw badRequest('totp_invalid', 'کد تأیید نادرست است.');
+      await db.transaction(async (tx) => {
+        await tx.update(authUsers).set({ totpEnabled: false, totpSecret: null }).where(eq(authUsers.id, user.id));
+        await appendAudit(tx, await actorOf(tx, user), { action: 'auth.totp_disabled', entityType: 'user', entityId: user.id });
+      });
+      return { totpEnabled: false };
     });
 
   };

@@ -2,9 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { grantsFor } from '../access/policy.js';
 import { appendAudit } from '../audit/audit.js';
-import { AppError } from '../http/errors.js';
 import type { AppContext } from '../http/context.js';
-import { readDocument, storeDocument } from './store.js';
+import { readDocument, readSingleUpload, sendStoredFile, storeDocument } from './store.js';
 
 const DocumentParams = z.object({ id: z.string().max(64) });
 
@@ -13,13 +12,8 @@ export function documentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db, config } = ctx;
   return async (app) => {
     app.post('/api/v1/documents', { config: { access: { permission: 'documents.upload' } }, schema: { tags: ['documents'], consumes: ['multipart/form-data'] } }, async (request, reply) => {
-      if (!request.isMultipart()) throw new AppError(415, 'multipart_required', 'فایل باید با قالب multipart/form-data ارسال شود.');
-      const file = await request.file();
-      if (!file) throw new AppError(400, 'file_missing', 'فایلی ارسال نشده است.');
-      const content = await file.toBuffer().catch((e: { statusCode?: number }) => {
-        if (e.statusCode === 413) throw new AppError(413, 'file_too_large', `حجم فایل بیش از ${Math.round(config.uploadMaxBytes / 1048576)} مگابایت است.`);
-        throw e;
-      });
+      const file = await readSingleUpload(request, config.uploadMaxBytes);
+      const content = file.content;
       const purposeField = file.fields.purpose as { value?: unknown } | undefined;
       const purpose = typeof purposeField?.value === 'string' ? purposeField.value : 'attachment';
       const actor = request.actor!;
@@ -35,12 +29,7 @@ export function documentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     });
 
     app.get('/api/v1/documents/:id', { config: { access: 'authenticated' }, schema: { tags: ['documents'], params: DocumentParams } }, async (request, reply) => {
-      const doc = await readDocument(db, request.params.id, request.actor);
-      reply
-        .type(doc.mime)
-        .header('content-disposition', `attachment; filename="document"; filename*=UTF-8''${encodeURIComponent(doc.filename)}`)
-        .header('cache-control', 'private, no-store');
-      return reply.send(doc.content);
+      return sendStoredFile(reply, await readDocument(db, request.params.id, request.actor));
     });
   };
 }

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import writeXlsxFile, { type Row as XlsxRow } from 'write-excel-file/node';
 import { formatJalaliDate, formatJalaliDateTime } from '../fa/index.js';
+import { csvField, formulaSafe } from './csv-text.js';
 import { AppError } from './errors.js';
 
 /** The most rows one export may hold. A larger list must be narrowed (by date, place…) before exporting. */
@@ -64,13 +65,10 @@ export function cellText(v: Cell, date: 'date' | 'datetime' = 'datetime'): strin
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : date === 'date' ? formatJalaliDate(v) : formatJalaliDateTime(v);
   if (typeof v === 'boolean') return v ? 'بله' : 'خیر';
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return formulaSafe(v);
 }
 
-/** One CSV field per RFC 4180: quoted (inner quotes doubled) when it holds a comma, quote, CR or LF. */
-export function csvField(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+export { csvField };
 
 const valueOf = <T>(c: ExportColumn<T>, row: T): Cell => (c.value ? c.value(row) : (row as Record<string, Cell>)[c.key]);
 

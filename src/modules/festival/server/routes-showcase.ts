@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../core/http/context.js';
+import { sendStoredFile } from '../../../core/documents/store.js';
 import { AnswerInput, QuestionInput, ReplicateInput, ShowcaseQuery } from '../contract.js';
 import { answerQuestion, askQuestion, myQuestions, replicate, spreadReport, unreplicate } from './sharing.js';
 import { searchShowcase, showcaseFacets, showcasePhoto, showcasePlan } from './showcase.js';
@@ -30,12 +31,7 @@ export function showcaseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get('/api/v1/showcase/:id/photos/:docId', { config: { access: 'public', ...perIp(600) }, schema: { tags, params: z.object({ id: z.string().max(64), docId: z.string().max(64) }) } }, async (request, reply) => {
       const photo = await showcasePhoto(db, request.params.id, request.params.docId);
-      return reply
-        .type(photo.mime)
-        .header('content-disposition', `inline; filename="photo"; filename*=UTF-8''${encodeURIComponent(photo.filename)}`)
-        .header('cache-control', 'public, max-age=86400')
-        .header('x-content-type-options', 'nosniff')
-        .send(photo.content);
+      return sendStoredFile(reply, photo, { inline: true, cache: 'public, max-age=86400' });
     });
 
     // ---- dehyaris on the showcase --------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 // Reads an uploaded import file (CSV or XLSX) into rows of cells keyed by column, with the spreadsheet row number of
 // each, refusing with a Persian ImportFileError what is not a usable file. Content of cells is not judged here
 // (rowToSiteInput does that), only the shape of the file.
+import { inflateRawSync } from 'node:zlib';
 import { readSheet } from 'read-excel-file/node';
 import { toPersianDigits } from '../../../core/fa/index.js';
 import { AppError } from '../../../core/http/errors.js';
@@ -177,10 +178,50 @@ export function zipUnpackedSize(buf: Buffer): number | null {
   return total;
 }
 
+/**
+ * What the ZIP's entries really inflate to, walked the way a streaming reader walks them (local headers in order,
+ * so an entry missing from the central directory counts too), stopping as soon as `limit` is passed (then
+ * Infinity). The declared sizes can lie; this counts bytes actually produced, never more than `limit` + 1 at once.
+ * Null when the entries cannot be walked (an unknown compression method, a truncated entry).
+ */
+export function zipInflatedSize(buf: Buffer, limit = MAX_XLSX_UNPACKED): number | null {
+  let at = 0;
+  let total = 0;
+  while (at + 30 <= buf.length && buf.readUInt32LE(at) === 0x04034b50) {
+    const flags = buf.readUInt16LE(at + 6);
+    const method = buf.readUInt16LE(at + 8);
+    const declared = buf.readUInt32LE(at + 18);
+    const data = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
+    const streamed = (flags & 0x08) !== 0; // sizes follow the data (a data descriptor)
+    let consumed: number;
+    if (method === 0 && !streamed) {
+      total += declared;
+      consumed = declared;
+    } else if (method === 8) {
+      try {
+        const { buffer, engine } = inflateRawSync(buf.subarray(data, streamed ? buf.length : data + declared), { maxOutputLength: limit - total + 1, info: true }) as unknown as { buffer: Buffer; engine: { bytesWritten: number } };
+        total += buffer.length;
+        consumed = engine.bytesWritten;
+      } catch (e) {
+        if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return Number.POSITIVE_INFINITY;
+        return null;
+      }
+    } else return null;
+    if (total > limit) return Number.POSITIVE_INFINITY;
+    at = data + consumed;
+    if (streamed) at += buf.readUInt32LE(at) === 0x08074b50 ? 16 : 12;
+    if (at > buf.length) return null;
+  }
+  return total;
+}
+
 async function readXlsxGrid(buf: Buffer): Promise<Grid> {
   const unpacked = zipUnpackedSize(buf);
   if (unpacked === null) throw new ImportFileError('file_corrupt', 'پروندهٔ اکسل خراب است (فهرست محتوای آن خوانده نشد)؛ آن را در اکسل باز کنید، دوباره ذخیره کنید و بفرستید.');
-  if (unpacked > MAX_XLSX_UNPACKED) throw new ImportFileError('file_too_large', 'محتوای بازشدهٔ این پروندهٔ اکسل بیش از ۱۰۰ مگابایت است؛ فایل را به چند فایل کوچک‌تر تقسیم کنید.');
+  // The declared sizes first (cheap), then what the entries really inflate to: a crafted file can declare little.
+  const inflated = unpacked > MAX_XLSX_UNPACKED ? unpacked : zipInflatedSize(buf);
+  if (inflated === null) throw new ImportFileError('file_corrupt', 'پروندهٔ اکسل خراب است (محتوای آن خوانده نشد)؛ آن را در اکسل باز کنید، دوباره ذخیره کنید و بفرستید.');
+  if (inflated > MAX_XLSX_UNPACKED) throw new ImportFileError('file_too_large', 'محتوای بازشدهٔ این پروندهٔ اکسل بیش از ۱۰۰ مگابایت است؛ فایل را به چند فایل کوچک‌تر تقسیم کنید.');
   let data: unknown[][];
   try {
     data = (await readSheet(buf)) as unknown[][];

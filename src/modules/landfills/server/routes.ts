@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { appendAudit } from '../../../core/audit/audit.js';
+import { readSingleUpload } from '../../../core/documents/store.js';
 import { canonicalJson } from '../../../core/audit/canonical.js';
 import { formatJalaliDate } from '../../../core/fa/index.js';
 import type { AppContext } from '../../../core/http/context.js';
@@ -93,14 +94,8 @@ export function landfillRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       sendFile(reply, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'الگوی-ورود-محل‌های-دفن.xlsx', await templateXlsx()));
 
     app.post('/api/v1/landfills/imports', { config: EDIT, schema: { tags, consumes: ['multipart/form-data'] } }, async (request, reply) => {
-      if (!request.isMultipart()) throw new AppError(415, 'multipart_required', 'فایل باید با قالب multipart/form-data ارسال شود.');
-      const file = await request.file();
-      if (!file) throw badRequest('file_missing', 'فایلی ارسال نشده است.');
-      const buffer = await file.toBuffer().catch((e: { statusCode?: number }) => {
-        if (e.statusCode === 413) throw new AppError(413, 'file_too_large', `حجم فایل بیش از ${Math.round(ctx.config.uploadMaxBytes / 1048576)} مگابایت است.`);
-        throw e;
-      });
-      return reply.status(202).send(await startImport(db, request.actor!, { buffer, filename: file.filename }, imports));
+      const file = await readSingleUpload(request, ctx.config.uploadMaxBytes);
+      return reply.status(202).send(await startImport(db, request.actor!, { buffer: file.content, filename: file.filename }, imports));
     });
 
     app.get('/api/v1/landfills/imports/:id', { config: EDIT, schema: { tags, params: IdParam } }, async (request) => importView(db, request.actor!, request.params.id));
