@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { seedDemo } from './core/auth/demo.js';
-import { hashPassword } from './core/auth/passwords.js';
+import { hashPassword, passwordProblem } from './core/auth/passwords.js';
 import { authUserRoles, authUsers } from './core/auth/schema.js';
 import { appendAudit, verifyAudit } from './core/audit/audit.js';
 import { loadConfig, ConfigError } from './core/config/config.js';
@@ -11,6 +11,7 @@ import { amriyehAllocateCommand, lotteryCommand, type CommandResult } from './mo
 import { createApiKey } from './modules/complaints/server/open311/keys.js';
 import { landfillAllocateCommand, landfillPlanCommand } from './modules/landfills/server/cli-commands.js';
 import { MODULES } from './modules/index.js';
+import { generateCommand, GENERATE_USAGE } from './generate/cli.js';
 import { openPlatform, type Platform } from './platform.js';
 
 const USAGE = `usage: npm run cli -- <command>
@@ -27,6 +28,7 @@ const USAGE = `usage: npm run cli -- <command>
                                RFC 3797 lottery: the K selected positions (1..N), one per line (no database)
   landfill-plan [--progress]   landfill consolidation plan: scenario JSON on stdin, plan JSON on stdout (no database)
   landfill-allocate            landfill fund allocation (exact knapsack): JSON on stdin, JSON on stdout (no database)
+  ${GENERATE_USAGE}
 Uses the same DATABASE_URL / DATA_DIR as the server (except the commands marked "no database").`;
 
 type Command = (p: Platform, args: string[]) => Promise<number>;
@@ -68,6 +70,9 @@ const commands: Record<string, Command> = {
     if (!name) return usage();
     console.log(await createApiKey(p.database.db, name));
     return 0;
+  },
+  async generate(p, args) {
+    return generateCommand(p.database, args);
   },
   async migrate() {
     console.log('migrations applied');
@@ -113,8 +118,13 @@ const commands: Record<string, Command> = {
   },
   async 'create-admin'(p, [username]) {
     const password = process.env.SHAHRDEH_PASSWORD;
-    if (!username || !password || password.length < 10) {
-      console.error('create-admin USERNAME needs SHAHRDEH_PASSWORD (at least 10 characters) in the environment');
+    if (!username || !password) {
+      console.error('create-admin USERNAME needs SHAHRDEH_PASSWORD in the environment');
+      return 2;
+    }
+    const weak = passwordProblem(password, username);
+    if (weak) {
+      console.error(`SHAHRDEH_PASSWORD refused: ${weak}`);
       return 2;
     }
     const db = p.database.db;

@@ -34,6 +34,8 @@ export const wfCases = pgTable(
   (t) => [
     index('wf_cases_def_state').on(t.definition, t.state, t.dueAt),
     index('wf_cases_path').on(sql`${t.divisionPath} text_pattern_ops`),
+    // "In my scope, in this state" (review lists filter the case's state and path without its definition): one range scan.
+    index('wf_cases_state_path').on(t.state, sql`${t.divisionPath} text_pattern_ops`),
     index('wf_cases_assignee').on(t.assigneeId),
     index('wf_cases_subject').on(t.subjectRef),
   ],

@@ -1,0 +1,1 @@
+CREATE INDEX "wf_cases_state_path" ON "wf_cases" USING btree ("state","division_path" text_pattern_ops);
