@@ -8,8 +8,9 @@
  * its label, and signing in (a citizen with a code, staff through the form).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -321,4 +322,52 @@ export async function staffPage(browser: Browser, server: RunningServer, usernam
   await staffLogin(page, server, username, path);
   await page.waitForURL(`${server.baseUrl}${path}`);
   return { context, page };
+}
+
+/** WCAG 2.0 and 2.1, levels A and AA (axe-core's tags), plus axe's best practices: what every page is checked for. */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+let axeSource: string | undefined;
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: unknown[]; failureSummary?: string }>;
+}
+
+/**
+ * Run axe-core on the page as it is now and return its serious and critical violations. The axe source is
+ * evaluated through the DevTools protocol (`page.evaluate`), which the page's Content-Security-Policy
+ * (`script-src 'self'`) does not govern, so the check runs under the real server's headers (an injected
+ * `<script>` would be refused, and `bypassCSP` would test a page that no visitor sees).
+ */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+  });
+  const violations = await page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+  }, AXE_TAGS);
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** One readable line per violation: rule, impact, help, and the first offending elements' selectors. */
+export function formatViolations(violations: AxeViolation[], where: string): string {
+  return violations
+    .map((v) => {
+      // The first line of what axe says to fix (e.g. the contrast found and its colors), after the selector.
+      const nodes = v.nodes.slice(0, 5).map((n) => `${JSON.stringify(n.target)} ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`);
+      return `${where}: [${v.impact}] ${v.id} — ${v.help}\n    ${nodes.join('\n    ')}${v.nodes.length > 5 ? `\n    … ${v.nodes.length - 5} more` : ''}`;
+    })
+    .join('\n');
+}
+
+/** Fail when axe-core finds a serious or critical violation on the page as it is now (`label` names the screen). */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const found = await axeViolations(page);
+  expect(found.length, `accessibility of ${label}:\n${formatViolations(found, `${label} (${page.url()})`)}`).toBe(0);
 }

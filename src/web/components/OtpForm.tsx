@@ -40,6 +40,13 @@ export function OtpForm({ title, titleLevel = 2, subtitle, codeLabel, verifyLabe
   const codeRef = useRef<HTMLInputElement>(null);
   const mobileRef = useRef<HTMLInputElement>(null);
   const Heading = titleLevel === 1 ? 'h1' : 'h2';
+  // Where the focus goes once its step is drawn (a new object each time): the code box after a code was sent, the
+  // mobile box after «change the mobile». A timeout could run before React has drawn the step, leaving the focus on
+  // the page's body, and a keyboard user lost.
+  const [focusTo, setFocusTo] = useState<{ box: 'code' | 'mobile' } | null>(null);
+  useEffect(() => {
+    if (focusTo) (focusTo.box === 'code' ? codeRef : mobileRef).current?.focus();
+  }, [focusTo]);
 
   useEffect(() => {
     if (wait <= 0) return;
@@ -55,7 +62,7 @@ export function OtpForm({ title, titleLevel = 2, subtitle, codeLabel, verifyLabe
       setMobile(target);
       setCode('');
       setWait(Math.min(RESEND_AFTER, Math.max(0, res.expiresInSeconds || RESEND_AFTER)));
-      setTimeout(() => codeRef.current?.focus(), 0);
+      setFocusTo({ box: 'code' });
     } catch (err) {
       setError(publicErrorMessage(err));
     } finally {
@@ -158,7 +165,7 @@ export function OtpForm({ title, titleLevel = 2, subtitle, codeLabel, verifyLabe
             setCode('');
             setError(null);
             setFieldError(null);
-            setTimeout(() => mobileRef.current?.focus(), 0);
+            setFocusTo({ box: 'mobile' });
           }}
         >
           {fa.otp.changeMobile}

@@ -238,6 +238,14 @@ export function useProvinces(enabled = true) {
   });
 }
 
+/**
+ * The props of a box that scrolls a wide table sideways: keyboard users reach it with Tab and scroll it with the
+ * arrow keys, and it is a region named by the heading `labelledBy` (WCAG 2.1.1; axe: scrollable-region-focusable).
+ */
+export function scrollRegion(labelledBy: string) {
+  return { tabIndex: 0, role: 'region', 'aria-labelledby': labelledBy } as const;
+}
+
 /** A titled part of a staff form (a section with its heading and an optional hint). */
 export function FormSection({ title, hint, children }: { title: string; hint?: ReactNode; children: ReactNode }) {
   return (

@@ -5,7 +5,7 @@ import { api } from '../../../../web/api.js';
 import { usePageTitle } from '../../../../web/components/usePageTitle.js';
 import { faDigits, faNumber, jDate } from '../../../../web/format.js';
 import { CaseHeading, PageSection } from '../../../../web/staff/case.js';
-import { Facts, QueryStatus } from '../../../../web/staff/ui.js';
+import { Facts, QueryStatus, scrollRegion } from '../../../../web/staff/ui.js';
 import type { StaffProfileView } from '../../api-types.js';
 import { DEGREE_TITLES, EVALUATION_ITEM_TITLES, EVALUATION_ITEMS } from '../../enums.js';
 import { birthDateText } from './application-parts.js';
@@ -98,7 +98,7 @@ export default function ProfilePage() {
               {t.noCourses}
             </Text>
           ) : (
-            <div className="in-scroll">
+            <div className="in-scroll" {...scrollRegion('courses-title')}>
               <Table verticalSpacing="xs" data-testid="profile-courses">
                 <Table.Thead>
                   <Table.Tr>

@@ -8,7 +8,7 @@ import { api } from '../../../../web/api.js';
 import { usePageTitle } from '../../../../web/components/usePageTitle.js';
 import { faNumber } from '../../../../web/format.js';
 import { PageSection } from '../../../../web/staff/case.js';
-import { QueryStatus, useProvinces } from '../../../../web/staff/ui.js';
+import { QueryStatus, scrollRegion, useProvinces } from '../../../../web/staff/ui.js';
 import type { Reports as ReportsData } from '../../api-types.js';
 import { INSTRUCTOR_STATUSES } from '../../enums.js';
 import { kfa } from './fa-criteria.js';
@@ -73,7 +73,7 @@ function Coverage({ d, qs }: { d: ReportsData; qs: string }) {
       <Text size="sm" fw={700} mb="xs" c={d.gaps.length ? 'red.9' : 'green.9'} data-testid="gap-count">
         {d.gaps.length ? t.gaps(faNumber(d.gaps.length)) : t.noGaps}
       </Text>
-      <div className="in-scroll">
+      <div className="in-scroll" {...scrollRegion('rep-coverage-title')}>
         <Table withColumnBorders verticalSpacing={4} horizontalSpacing="xs" className="in-coverage" aria-labelledby="rep-coverage-title" data-testid="coverage-table">
           <Table.Thead>
             <Table.Tr>

@@ -6,7 +6,7 @@ import { useSearchParams } from 'react-router';
 import { api } from '../../../../web/api.js';
 import { usePageTitle } from '../../../../web/components/usePageTitle.js';
 import { faNumber } from '../../../../web/format.js';
-import { EmptyCard, QueryStatus, useProvinces } from '../../../../web/staff/ui.js';
+import { EmptyCard, QueryStatus, scrollRegion, useProvinces } from '../../../../web/staff/ui.js';
 import type { Summary, SummaryRow } from '../../api-types.js';
 import { SITE_KINDS, SITE_STATUS_TITLES, SITE_STATUSES } from '../../enums.js';
 import { downloadCsv } from '../../../../web/download.js';
@@ -101,7 +101,7 @@ export default function SummaryPage() {
               <Title order={2} size="h4" id="summary-table-title" p="md" pb={0}>
                 {t.tableTitle} — {q.data.scope.name}
               </Title>
-              <div className="lf-scroll">
+              <div className="lf-scroll" {...scrollRegion('summary-table-title')}>
                 <Table className="lf-summary" verticalSpacing="xs" highlightOnHover withColumnBorders data-testid="summary-table">
                   <Table.Thead>
                     <Table.Tr>

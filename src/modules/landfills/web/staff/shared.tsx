@@ -18,8 +18,11 @@ import {
   type VerificationState,
 } from '../../enums.js';
 
-/** Marker and badge colours of the site kinds (the map legend uses the same). */
-export const KIND_COLORS: Record<SiteKind, string> = { sanitary: '#2f855a', open_dump: '#c53030', transfer: '#2b6cb0', composting: '#b7791f' };
+/**
+ * Marker and badge colours of the site kinds (the map legend uses the same): dark enough to be the text of the kind's
+ * badge on its own 10 % tint (5:1 or more, WCAG AA).
+ */
+export const KIND_COLORS: Record<SiteKind, string> = { sanitary: '#276749', open_dump: '#9b2c2c', transfer: '#2c5282', composting: '#8a5a14' };
 const STATUS_COLORS: Record<SiteStatus, string> = { active: 'green', full: 'orange', closed: 'gray', rehabilitated: 'teal' };
 const VERIFICATION_COLORS: Record<VerificationState, string> = { submitted: 'blue', returned: 'orange', district_verified: 'civic', verified: 'green', removed: 'gray' };
 const SCENARIO_COLORS: Record<ScenarioState, string> = { queued: 'gray', running: 'blue', done: 'green', failed: 'red' };
