@@ -11,10 +11,9 @@ import { DEFAULT_RULES } from '../src/modules/amriyeh/server/eligibility.js';
 import { DEFAULT_CRITERIA } from '../src/modules/amriyeh/server/scoring.js';
 import { runSelection } from '../src/modules/amriyeh/server/selection.js';
 import { amriyehWorkflow } from '../src/modules/amriyeh/server/workflow.js';
-import pg from 'pg';
 import { openDatabase, type Database } from '../src/core/db/client.js';
 import { migrateDatabase } from '../src/core/db/migrate.js';
-import { withDatabase } from '../src/test/pg-url.js';
+import { freshBenchDatabase } from './server.js';
 import { createDivision, createStaff, createCitizen } from '../src/test/factories.js';
 
 const BACKEND = process.argv[2] === 'postgres' ? 'postgres' : 'embedded';
@@ -25,13 +24,7 @@ const STATIONS = Math.max(200, Math.round(N / 50));
 registerWorkflow(amriyehWorkflow);
 async function open(): Promise<Database> {
   if (BACKEND === 'embedded') return openDatabase({});
-  const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS shahrdeh_bench_run WITH (FORCE)');
-  await admin.query("CREATE DATABASE shahrdeh_bench_run TEMPLATE template0 ENCODING 'UTF8'");
-  await admin.end();
-  return openDatabase({ url: withDatabase(base, 'shahrdeh_bench_run'), poolSize: 4 });
+  return openDatabase({ url: await freshBenchDatabase('shahrdeh_bench_run'), poolSize: 4 });
 }
 const database = await open();
 await migrateDatabase(database);

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { createTestDatabase } from '../../test/db.js';
-import { appendAudit, verifyAudit } from './audit.js';
+import { appendAudit, auditedTransaction, verifyAudit } from './audit.js';
+import { auditLog } from './schema.js';
 
 let database: Database;
 beforeAll(async () => {
@@ -26,6 +27,28 @@ describe('audit log hash chain', () => {
   it('keeps appends in one chain when several transactions append at once', async () => {
     await Promise.all(Array.from({ length: 10 }, (_, i) => database.db.transaction((tx) => appendAudit(tx, null, { action: 'burst', entityType: 't', entityId: i }))));
     expect(await verifyAudit(database.db)).toEqual({ ok: true, rows: 16 });
+  });
+
+  it('appends the events of an audited transaction together at its end, in order, and none when it rolls back', async () => {
+    const ev = (i: number) => ({ action: 'deferred', entityType: 't', entityId: i });
+    await Promise.all([
+      ...Array.from({ length: 5 }, (_, i) => auditedTransaction(database.db, async (tx) => {
+        await appendAudit(tx, null, ev(10 * i + 1));
+        // Not yet in the table inside the transaction: the chain's lock is not taken before the end.
+        expect(await tx.select().from(auditLog).where(sql`action = 'deferred' and entity_id = ${String(10 * i + 1)}`)).toEqual([]);
+        await appendAudit(tx, null, ev(10 * i + 2));
+      })),
+      ...Array.from({ length: 5 }, (_, i) => database.db.transaction((tx) => appendAudit(tx, null, { action: 'plain', entityType: 't', entityId: i }))),
+    ]);
+    await expect(auditedTransaction(database.db, async (tx) => {
+      await appendAudit(tx, null, ev(99));
+      throw new Error('rolled back');
+    })).rejects.toThrow('rolled back');
+    const rows = await database.db.select().from(auditLog).where(sql`action = 'deferred'`).orderBy(auditLog.seq);
+    expect(rows.map((r) => r.entityId).sort()).toEqual(['1', '11', '12', '2', '21', '22', '31', '32', '41', '42']);
+    // The two events of one transaction are neighbours in the chain, first one first.
+    for (let i = 0; i < rows.length; i += 2) expect([rows[i]!.seq + 1, `${rows[i]!.entityId.slice(0, -1)}2`]).toEqual([rows[i + 1]!.seq, rows[i + 1]!.entityId]);
+    expect(await verifyAudit(database.db)).toEqual({ ok: true, rows: 31 });
   });
 
   it('reports the first broken link after a row is edited, then after a row is deleted', async () => {

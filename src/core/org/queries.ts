@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { rows, type DbOrTx } from '../db/client.js';
 import { normalizeFa } from '../fa/index.js';
 import { canonicalCode } from './import-files.js';
@@ -98,10 +98,15 @@ export async function divisionByCode(db: DbOrTx, level: DivisionLevel, code: str
  * Render it with `formatDivisionChain` («بخش مرکزی، شهرستان ساری، استان مازندران»).
  */
 export async function divisionChain(db: DbOrTx, id: number): Promise<Division[]> {
-  const node = await getDivision(db, id);
-  if (!node) return [];
-  const ids = pathIds(node.path);
-  return db.select(columns).from(orgDivisions).where(inArray(orgDivisions.id, ids)).orderBy(asc(orgDivisions.depth));
+  return db.select(columns).from(orgDivisions).where(sql`${orgDivisions.id} in (${idsOnPathOf(id)})`).orderBy(asc(orgDivisions.depth));
+}
+
+/**
+ * SQL: the ids of a division and its ancestors (its path '/3/32/35/' names them), for `id in (…)`; one round trip
+ * with the query around it. `id` is a number or a column (e.g. a record's division_id).
+ */
+export function idsOnPathOf(id: number | SQL | AnyColumn): SQL {
+  return sql`select unnest(string_to_array(trim(both '/' from n.path), '/'))::int from org_divisions n where n.id = ${id}`;
 }
 
 /**

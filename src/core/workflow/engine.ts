@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../access/actor.js';
-import { appendAudit } from '../audit/audit.js';
+import { appendAudit, auditedTransaction } from '../audit/audit.js';
 import type { DbOrTx, Tx } from '../db/client.js';
 import { conflict, notFound } from '../http/errors.js';
 import { orgDivisions } from '../org/schema.js';
@@ -94,7 +94,7 @@ const versionConflict = () => conflict('version_conflict', WF_FA.versionConflict
  * An `assigns` action hands the case to `assigneeId`; as a self-loop it reassigns without touching the clock.
  */
 export async function transition(db: DbOrTx, input: TransitionInput): Promise<WorkflowCase> {
-  return db.transaction(async (tx) => {
+  return auditedTransaction(db, async (tx) => {
     const [c] = isUuid(input.caseId) ? await tx.select().from(wfCases).where(eq(wfCases.id, input.caseId)) : [];
     if (!c) throw notFound(WF_FA.caseNoun);
     const def = getWorkflow(c.definition);

@@ -5,7 +5,7 @@ import type { DbOrTx } from '../../../core/db/client.js';
 import { formatDivisionChain } from '../../../core/org/labels.js';
 import { availableActions } from '../../../core/workflow/engine.js';
 import { KIND_TITLES, OPEN_STATES, type ComplaintState } from '../contract.js';
-import { citizenMessages, complaintPlace, publicAttachments, publicReplies, stateChanges, type LoadedComplaint } from './citizen-queries.js';
+import { citizenMessages, publicAttachments, stateChanges, type LoadedComplaint } from './citizen-queries.js';
 import { ADD_INFO_STATES, caseForOwner } from './commands/citizen.js';
 import { FA } from './fa.js';
 import { satisfactionWindowEnd } from './settings.js';
@@ -21,9 +21,8 @@ const CITIZEN_FACING_COMMENTS = new Set(['reject', 'mark_duplicate', 'request_in
  * The public follow-up view by tracking code: what, where, its state (and the Open311 status open/closed),
  * dates, deadline and public replies. Never the text, the attachments or anything about who filed it.
  */
-export async function presentTrack(db: DbOrTx, lc: LoadedComplaint) {
-  const { complaint: x, case: c, category } = lc;
-  const chain = await complaintPlace(db, x);
+export function presentTrack(lc: LoadedComplaint) {
+  const { complaint: x, case: c, category, place: chain, replies } = lc;
   const open = (OPEN_STATES as readonly string[]).includes(c.state);
   return {
     trackingCode: x.trackingCode,
@@ -44,7 +43,7 @@ export async function presentTrack(db: DbOrTx, lc: LoadedComplaint) {
     answeredAt: x.answeredAt,
     closedAt: x.closedAt,
     dueAt: open ? c.dueAt : null,
-    replies: await publicReplies(db, x.id),
+    replies,
   };
 }
 
@@ -76,7 +75,7 @@ export async function presentOwnerView(db: DbOrTx, lc: LoadedComplaint, actor: A
       return { code: q.code, label: q.label, type: q.type, value, valueLabel: option?.label ?? null };
     });
   return {
-    ...(await presentTrack(db, lc)),
+    ...presentTrack(lc),
     body: x.body,
     address: x.address,
     lat: x.lat,

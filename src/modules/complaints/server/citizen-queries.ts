@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Actor } from '../../../core/access/actor.js';
 import type { DbOrTx } from '../../../core/db/client.js';
 import { docFiles } from '../../../core/documents/schema.js';
-import { divisionChain, type Division } from '../../../core/org/queries.js';
+import { idsOnPathOf, type Division } from '../../../core/org/queries.js';
 import { caseHistory } from '../../../core/workflow/engine.js';
 import type { WorkflowCase } from '../../../core/workflow/permissions.js';
 import { wfCases } from '../../../core/workflow/schema.js';
@@ -13,40 +13,42 @@ import { complaints, complaintsAttachments, complaintsCategories, complaintsMess
 export type ComplaintRow = typeof complaints.$inferSelect;
 export type CategoryRow = typeof complaintsCategories.$inferSelect;
 
-/** A complaint with its workflow case, its category and the category's group name. */
+/** A complaint with its workflow case, its category and the category's group name, its place and public replies. */
 export interface LoadedComplaint {
   complaint: ComplaintRow;
   case: WorkflowCase;
   category: CategoryRow;
   groupName: string;
+  /** The place, province first (as `divisionChain` gives it). */
+  place: Pick<Division, 'id' | 'level' | 'name'>[];
+  /** Public replies (body and date only), oldest first. */
+  replies: { body: string; createdAt: Date }[];
 }
 
 /** Message kinds the citizen sees (never `note`: internal notes are staff-only). */
 export const CITIZEN_MESSAGE_KINDS = ['reply', 'info_request', 'citizen'] as const;
 
-/** A complaint by its (normalized) tracking code, with its case and category; null when there is none. */
+/**
+ * A complaint by its (normalized) tracking code, with its case, category, place and public replies, in one
+ * statement (the public follow-up page is the busiest read of the service); null when there is none.
+ */
 export async function complaintByCode(db: DbOrTx, trackingCode: string): Promise<LoadedComplaint | null> {
   const group = alias(complaintsCategories, 'grp');
   const [row] = await db
-    .select({ complaint: complaints, case: wfCases, category: complaintsCategories, groupName: group.name })
+    .select({
+      complaint: complaints, case: wfCases, category: complaintsCategories, groupName: group.name,
+      place: sql<LoadedComplaint['place']>`(select coalesce(json_agg(json_build_object('id', d.id, 'level', d.level, 'name', d.name) order by d.depth), '[]')
+        from org_divisions d where d.id in (${idsOnPathOf(complaints.divisionId)}))`,
+      replies: sql<{ body: string; createdAt: string }[]>`(select coalesce(json_agg(json_build_object('body', m.body, 'createdAt', m.created_at) order by m.id), '[]')
+        from complaints_messages m where m.complaint_id = ${complaints.id} and m.kind = 'reply')`,
+    })
     .from(complaints)
     .innerJoin(wfCases, eq(wfCases.id, complaints.caseId))
     .innerJoin(complaintsCategories, eq(complaintsCategories.id, complaints.categoryId))
     .leftJoin(group, eq(group.id, complaintsCategories.parentId))
     .where(eq(complaints.trackingCode, trackingCode));
-  return row ? { ...row, groupName: row.groupName ?? '' } : null;
-}
-
-/** The place of a complaint, province first. */
-export function complaintPlace(db: DbOrTx, c: ComplaintRow): Promise<Division[]> {
-  return divisionChain(db, c.divisionId);
-}
-
-/** Public replies of a complaint, oldest first (body and date only). */
-export async function publicReplies(db: DbOrTx, complaintId: string): Promise<{ body: string; createdAt: Date }[]> {
-  return db.select({ body: complaintsMessages.body, createdAt: complaintsMessages.createdAt }).from(complaintsMessages)
-    .where(and(eq(complaintsMessages.complaintId, complaintId), eq(complaintsMessages.kind, 'reply')))
-    .orderBy(asc(complaintsMessages.id));
+  if (!row) return null;
+  return { ...row, groupName: row.groupName ?? '', replies: row.replies.map((r) => ({ body: r.body, createdAt: new Date(r.createdAt) })) };
 }
 
 /** The messages the citizen sees (replies, information requests, their own additions), oldest first. */

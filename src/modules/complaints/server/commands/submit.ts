@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../../../core/access/actor.js';
-import { appendAudit } from '../../../../core/audit/audit.js';
+import { appendAudit, auditedTransaction } from '../../../../core/audit/audit.js';
 import type { DbOrTx } from '../../../../core/db/client.js';
 import { normalizeMobile } from '../../../../core/fa/index.js';
 import { AppError, badRequest } from '../../../../core/http/errors.js';
@@ -56,7 +56,7 @@ const fieldError = (code: string, title: string, path: string, message: string) 
  */
 export async function submitComplaint(db: DbOrTx, input: ComplaintCreate & { mobile?: string | null }, opts: SubmitOptions): Promise<SubmitResult> {
   const { actor } = opts;
-  return db.transaction(async (tx) => {
+  return auditedTransaction(db, async (tx) => {
     const category = await getLeafCategory(tx, input.categoryId);
     if (!category) throw fieldError('category_invalid', FA.categoryInvalid, 'categoryId', FA.categoryPick);
     const division = Number.isInteger(input.divisionId) && input.divisionId > 0 && input.divisionId <= 2_147_483_647 ? await getDivision(tx, input.divisionId) : null;
