@@ -102,7 +102,7 @@ describe('exports', () => {
   });
 
   it('CSV: for any text, every written cell is safe and reads back as the text (property)', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(fc.oneof(hostileString, fc.constantFrom(...HOSTILE_STRINGS.map((s) => `=${s}`), '+1', '-cmd', '@x', '\t=1')), { minLength: 1, maxLength: 5 }), async (cells) => {
+    await fc.assert(fc.asyncProperty(fc.array(fc.oneof(hostileString, fc.constantFrom(...HOSTILE_STRINGS.map((s) => `=${s}`), '+1', '-cmd', '@x', '\t=1', "'\t", "'=1")), { minLength: 1, maxLength: 5 }), async (cells) => {
       let text = '';
       // A first column that is never empty, so a row of empty cells is still a row for the reader.
       const columns = [{ key: 'n', title: 'ردیف' }, ...cells.map((_, i) => ({ key: String(i), title: `ستون ${i}` }))];
@@ -111,7 +111,10 @@ describe('exports', () => {
       expect(row).toHaveLength(cells.length);
       row.forEach((f, i) => {
         expect(f).not.toMatch(/^[=+\-@\t\r]/);
-        expect(f.replace(/^'(?=[=+\-@\t\r])/, '')).toBe(cells[i]);
+        // The text itself, behind one apostrophe when it starts a formula (a text that already starts with an
+        // apostrophe stays as it is, so stripping one back would be ambiguous: compare the written cell).
+        const c = cells[i]!;
+        expect(f).toBe(/^[=+\-@\t\r]/.test(c) ? `'${c}` : c);
       });
     }), { numRuns: 200 });
   });
