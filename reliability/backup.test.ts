@@ -112,7 +112,7 @@ describe('backup under load, restored into a fresh database', () => {
   it('embedded: backupDatabase inside the serving process', async () => {
     const store = await freshStore('embedded');
     const database = await openDatabase({ dataDir: store.dataDir });
-    const config = loadConfig({ DEMO: '0', LOG_LEVEL: 'silent', COMPLAINT_SUBMITS_PER_HOUR: '1000000' });
+    const config = loadConfig({ DEMO: '0', LOG_LEVEL: 'silent' });
     const app = await buildApp({ db: database.db, backend: database.backend, config }, { logger: false, serveWeb: false, modules: MODULES });
     try {
       await app.ready();
