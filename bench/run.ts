@@ -102,6 +102,9 @@ interface Statement { text: string; params: unknown[] }
 
 function directPg(url: string): Direct {
   const pool = new pg.Pool({ connectionString: url, max: CONNECTIONS });
+  // The bench database is dropped WITH (FORCE) at the end: a client still connected then gets 57P01, which must
+  // not crash the run (the core's own pool does the same, client.ts).
+  pool.on('error', () => {});
   return {
     query: (text, params) => pool.query(text, params as unknown[]),
     async transaction(fn) {
