@@ -6,7 +6,6 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/config.js';
 import { createTestDatabase } from '../../test/db.js';
-import { MODULES } from '../../modules/index.js';
 import { COMPRESS_MIN_BYTES, pickEncoding } from './compress.js';
 
 describe('pickEncoding', () => {
@@ -60,7 +59,7 @@ describe('responses of the built server', () => {
     const { buildApp } = await import('./app.js');
     const database = await createTestDatabase();
     const config = loadConfig({ DEMO: '0', LOG_LEVEL: 'silent' });
-    app = await buildApp({ db: database.db, backend: database.backend, config }, { logger: false, modules: MODULES });
+    app = await buildApp({ db: database.db, backend: database.backend, config }, { logger: false });
     await app.ready();
     close = async () => {
       await app.close();
